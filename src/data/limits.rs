@@ -1,0 +1,179 @@
+//! The rest-trip limits of the provincial trade union's implementing opinions (19 September 2023),
+//! one named row each with its value, unit, how binding the wording is and its source paragraph.
+//! The rule engine reads its thresholds only from here, so a verdict and its explanation come
+//! from the same row.
+
+use super::{Section, Source, Unit};
+use serde::Serialize;
+
+/// How binding the source's wording is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    /// "一般": generally. Breaking it "does not meet the general limit".
+    Generally,
+    /// "原则上": in principle.
+    InPrinciple,
+    /// A condition (eligibility): not met means not eligible.
+    Hard,
+}
+
+/// The named limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitId {
+    /// 每批一般不超过100人.
+    BatchSize,
+    /// 每批疗休养一般不超过7天（含报到日和返程日）.
+    BatchDays,
+    /// 每年疗休养总规模原则上不超过65岁以下劳模总数的五分之一.
+    AnnualShare,
+    /// The age below which model workers count for the yearly share (65).
+    AnnualShareAge,
+    /// 省外每人不超过6000元.
+    OutPerPerson,
+    /// 省外平均每人每天不超过1000元.
+    OutPerDay,
+    /// 省内每人不超过5000元.
+    InPerPerson,
+    /// 省内平均每人每天不超过900元.
+    InPerDay,
+}
+
+/// One limit. The value is the fraction `numerator / denominator` of `unit` (denominator 1 for
+/// whole numbers; the yearly share is 1/5 of the model workers under 65).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Limit {
+    pub id: LimitId,
+    pub numerator: i64,
+    pub denominator: i64,
+    pub unit: Unit,
+    pub strength: Strength,
+    pub source: Source,
+    /// The source's words, quoted.
+    pub quote_zh: &'static str,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+}
+
+/// Every limit, in the order the article states them.
+pub static LIMITS: [Limit; 8] = [
+    Limit {
+        id: LimitId::BatchSize,
+        numerator: 100,
+        denominator: 1,
+        unit: Unit::People,
+        strength: Strength::Generally,
+        source: Source { section: Section::RestTrip, paragraph: 3 },
+        quote_zh: "每批一般不超过100人",
+        label_zh: "每批人数上限",
+        label_en: "Most people per batch",
+    },
+    Limit {
+        id: LimitId::BatchDays,
+        numerator: 7,
+        denominator: 1,
+        unit: Unit::Days,
+        strength: Strength::Generally,
+        source: Source { section: Section::RestTrip, paragraph: 3 },
+        quote_zh: "每批疗休养一般不超过7天（含报到日和返程日）",
+        label_zh: "每批天数上限（含报到日和返程日）",
+        label_en: "Most days per batch (arrival and return days included)",
+    },
+    Limit {
+        id: LimitId::AnnualShare,
+        numerator: 1,
+        denominator: 5,
+        unit: Unit::People,
+        strength: Strength::InPrinciple,
+        source: Source { section: Section::RestTrip, paragraph: 3 },
+        quote_zh: "每年疗休养总规模原则上不超过65岁以下劳模总数的五分之一",
+        label_zh: "每年总规模占65岁以下劳模总数的上限",
+        label_en: "Yearly total as a share of model workers under 65, at most",
+    },
+    Limit {
+        id: LimitId::AnnualShareAge,
+        numerator: 65,
+        denominator: 1,
+        unit: Unit::Count,
+        strength: Strength::InPrinciple,
+        source: Source { section: Section::RestTrip, paragraph: 3 },
+        quote_zh: "65岁以下劳模总数",
+        label_zh: "计入年度基数的年龄（65岁以下）",
+        label_en: "Age below which model workers count for the yearly share",
+    },
+    Limit {
+        id: LimitId::OutPerPerson,
+        numerator: 6000,
+        denominator: 1,
+        unit: Unit::Yuan,
+        strength: Strength::Generally,
+        source: Source { section: Section::RestTrip, paragraph: 5 },
+        quote_zh: "省外每人不超过6000元",
+        label_zh: "省外每人费用上限",
+        label_en: "Most cost per person, outside the province",
+    },
+    Limit {
+        id: LimitId::OutPerDay,
+        numerator: 1000,
+        denominator: 1,
+        unit: Unit::Yuan,
+        strength: Strength::Generally,
+        source: Source { section: Section::RestTrip, paragraph: 5 },
+        quote_zh: "平均每人每天不超过1000元",
+        label_zh: "省外平均每人每天费用上限",
+        label_en: "Most average cost per person per day, outside the province",
+    },
+    Limit {
+        id: LimitId::InPerPerson,
+        numerator: 5000,
+        denominator: 1,
+        unit: Unit::Yuan,
+        strength: Strength::Generally,
+        source: Source { section: Section::RestTrip, paragraph: 5 },
+        quote_zh: "省内每人不超过5000元",
+        label_zh: "省内每人费用上限",
+        label_en: "Most cost per person, within the province",
+    },
+    Limit {
+        id: LimitId::InPerDay,
+        numerator: 900,
+        denominator: 1,
+        unit: Unit::Yuan,
+        strength: Strength::Generally,
+        source: Source { section: Section::RestTrip, paragraph: 5 },
+        quote_zh: "平均每人每天不超过900元",
+        label_zh: "省内平均每人每天费用上限",
+        label_en: "Most average cost per person per day, within the province",
+    },
+];
+
+/// The row for `id`.
+pub fn limit(id: LimitId) -> &'static Limit {
+    // LIMITS holds one row per LimitId (tested below), so the search always succeeds; the
+    // fallback keeps this function total without a panic path.
+    LIMITS.iter().find(|l| l.id == id).unwrap_or(&LIMITS[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_per_id() {
+        let ids = [
+            LimitId::BatchSize,
+            LimitId::BatchDays,
+            LimitId::AnnualShare,
+            LimitId::AnnualShareAge,
+            LimitId::OutPerPerson,
+            LimitId::OutPerDay,
+            LimitId::InPerPerson,
+            LimitId::InPerDay,
+        ];
+        for id in ids {
+            assert_eq!(LIMITS.iter().filter(|l| l.id == id).count(), 1, "{id:?}");
+            assert_eq!(limit(id).id, id);
+        }
+    }
+}

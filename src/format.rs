@@ -1,0 +1,135 @@
+//! Numbers, money, percentages and dates written for a Chinese reader (亿元, 万, %, 9月21日) and
+//! for an English one. The charts, the rule messages and the page all format through here, so a
+//! figure reads the same wherever it appears.
+
+use serde::{Deserialize, Serialize};
+
+/// The reader's language. Chinese is the default; English is second.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Parses `zh`/`en` (and `zh-CN`, `en-GB`, ...); anything else is Chinese, the default.
+    pub fn parse(s: &str) -> Lang {
+        if s.trim().to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// Picks the Chinese or the English of a pair.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Formats `value` with at most `decimals` decimals, dropping trailing zeros (410.50 -> "410.5").
+pub fn decimal(value: f64, decimals: usize) -> String {
+    let s = format!("{value:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// Groups the integer part by thousands with commas: 1234567 -> "1,234,567".
+pub fn grouped(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount in 亿元 (hundred million yuan): "410.5亿元" in Chinese, "¥41.05bn" in English.
+pub fn yi_yuan(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}亿元", decimal(value, 1)),
+        Lang::En => format!("¥{}bn", decimal(value / 10.0, 2)),
+    }
+}
+
+/// A percentage: "18.2%" in both languages.
+pub fn percent(value: f64, decimals: usize) -> String {
+    format!("{}%", decimal(value, decimals))
+}
+
+/// An amount of yuan given in fen (1/100 yuan), exact: "¥4,500" or "¥4,500.50".
+pub fn yuan_fen(fen: i64, _lang: Lang) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let abs = fen.unsigned_abs();
+    let (y, f) = (abs / 100, abs % 100);
+    let y = grouped(y as i64);
+    if f == 0 {
+        format!("{sign}¥{y}")
+    } else {
+        format!("{sign}¥{y}.{f:02}")
+    }
+}
+
+/// A count with the 万 unit from ten thousand up in Chinese ("1.5万"), grouped digits in English.
+pub fn count(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if value.abs() >= 10_000.0 => format!("{}万", decimal(value / 10_000.0, 2)),
+        Lang::Zh => decimal(value, 1),
+        Lang::En if value.fract() == 0.0 => grouped(value as i64),
+        Lang::En => decimal(value, 1),
+    }
+}
+
+/// A calendar date: "9月21日" (with the year when `with_year`: "2023年9月21日") or "21 Sep 2023".
+pub fn date(year: i16, month: i8, day: i8, lang: Lang, with_year: bool) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Zh if with_year => format!("{year}年{month}月{day}日"),
+        Lang::Zh => format!("{month}月{day}日"),
+        Lang::En => {
+            let m = MONTHS.get((month as usize).wrapping_sub(1)).copied().unwrap_or("?");
+            if with_year {
+                format!("{day} {m} {year}")
+            } else {
+                format!("{day} {m}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_like_the_article() {
+        assert_eq!(yi_yuan(410.5, Lang::Zh), "410.5亿元");
+        assert_eq!(yi_yuan(155.6, Lang::En), "¥15.56bn");
+        assert_eq!(percent(18.2, 1), "18.2%");
+        assert_eq!(percent(17.0, 1), "17%");
+        assert_eq!(count(15_000.0, Lang::Zh), "1.5万");
+        assert_eq!(count(15_000.0, Lang::En), "15,000");
+        assert_eq!(date(2023, 9, 21, Lang::Zh, false), "9月21日");
+        assert_eq!(date(2023, 9, 21, Lang::En, true), "21 Sep 2023");
+        assert_eq!(yuan_fen(450_000, Lang::Zh), "¥4,500");
+        assert_eq!(yuan_fen(90_001, Lang::En), "¥900.01");
+        assert_eq!(yuan_fen(-2_000, Lang::En), "-¥20");
+        assert_eq!(grouped(1_003), "1,003");
+    }
+}

@@ -1,0 +1,18 @@
+//! An interactive explainer of two stories from one Shanxi newspaper page (22 September 2023):
+//! the province's specialty towns programme (特色专业镇) and the provincial trade union's rules for
+//! model workers' rest-and-recuperation trips (劳模疗休养).
+//!
+//! The crate is a pure core with one thin browser shell:
+//! - [`data`]: every figure of the article as typed records with provenance, and the rest-trip limits;
+//! - [`rules`]: the rule engine that checks a reader's rest-trip plan and explains each verdict;
+//! - [`charts`]: plotters drawings, generic over the drawing backend (SVG in tests, canvas in the page);
+//! - [`format`]: numbers, money and dates written the way a Chinese (or English) reader expects;
+//! - `web` (wasm32 only): the only module that touches wasm-bindgen and web-sys.
+
+pub mod charts;
+pub mod data;
+pub mod format;
+pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

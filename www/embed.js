@@ -1,0 +1,33 @@
+// Embed loader: finds every [data-explainer] element on the page, loads the wasm module once,
+// and hands each element to Rust, which mounts the widget inside a Shadow DOM. Deliberately thin:
+// no rules, numbers or formatting live here.
+//
+//   <script src="https://<host>/explainer/embed.js" defer></script>
+//   <div data-explainer="towns" data-lang="zh"></div>
+(() => {
+  const script = document.currentScript;
+  const base = new URL('.', script ? script.src : location.href);
+  const url = (path) => new URL(path, base).href;
+  let instance;
+  const load = () => (instance ||= import(url('pkg/sx_explainer.js')).then(async (mod) => {
+    await mod.default({ module_or_path: url('pkg/sx_explainer_bg.wasm') });
+    return mod;
+  }));
+  const mountAll = async () => {
+    const hosts = [...document.querySelectorAll('[data-explainer]:not([data-ready])')];
+    if (!hosts.length) return;
+    const mod = await load();
+    for (const el of hosts) {
+      try {
+        mod.mount(el, el.dataset.explainer || '', el.dataset.lang || document.documentElement.lang || 'zh',
+          url('explainer.css'));
+      } catch (e) {
+        el.setAttribute('data-error', String(e && e.message || e));
+        console.error('explainer:', e);
+      }
+    }
+  };
+  window.sxExplainer = { mountAll };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+  else mountAll();
+})();
