@@ -6,9 +6,11 @@
 //! Entry points: [`check_json`] (a plan as JSON text, the shape of the JS API and the share URL)
 //! and [`check_value`]. Neither panics on any input: bad input is a report with verdict `invalid`.
 
+mod budget;
 mod plan;
 mod report;
 
+pub use budget::{budget, caps_fen, Budget, Cap};
 pub use plan::{Batch, Destination, Plan, PlanError};
 pub use report::{Check, Report, RuleId, Status, Verdict};
 
