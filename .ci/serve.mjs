@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -13,7 +14,8 @@ const TYPES = {
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors *";
 
-export function serve(dir, port, { csp = true } = {}) {
+// With `gzip`, responses are gzip-compressed (level 9) for clients that accept it, like a CDN would.
+export function serve(dir, port, { csp = true, gzip = false } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -21,9 +23,13 @@ export function serve(dir, port, { csp = true } = {}) {
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (path.endsWith('/')) file = join(file, 'index.html');
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
       if (csp) headers['content-security-policy'] = CSP;
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        body = gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+      }
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
