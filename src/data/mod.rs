@@ -1,27 +1,40 @@
 //! The explainer's dataset, compiled into the wasm: every figure of the article's specialty-town
-//! sections as a typed [`Record`] with its unit, period, kind and source paragraph, and the
-//! rest-trip limits as named [`Limit`] rows that the rule engine reads.
+//! sections as a typed [`Record`] with its unit, period, kind, qualifier and source paragraph;
+//! the rest-trip limits as named [`Limit`] rows that the rule engine reads (and that the export
+//! also lists as records); and the towns, platforms and fairs the article names ([`named`]).
 //!
-//! Derived figures (the implied 2022 output, the other nine towns, ...) are computed from the
-//! reported ones in [`towns`], never typed in, and carry the formula that derives them.
+//! # Correcting a figure (for editors)
 //!
-//! To correct a figure, change it in one place: the reported value in `towns.rs` or the limit in
-//! `limits.rs`. The tests in `tests/data.rs` catch a record without a source, a duplicate id, a
-//! derived value that no longer matches its formula, or a unit outside the list.
+//! Every number is typed exactly once:
+//! - a figure of the specialty-town sections: its row in `REPORTED` in `src/data/towns.rs`
+//!   (`value`, and `quote_zh`, the article's own words, if the printed text changed too);
+//! - a rest-trip limit: its row in `LIMITS` in `src/data/limits.rs`.
+//!
+//! Derived figures (the implied 2022 output, the other nine towns, platforms per town, ...) are
+//! computed from those rows when the table is first used, so they follow a correction by
+//! themselves; never type one in. Then run `cargo test`: [`validate`] and `tests/data.rs` catch a
+//! record without a source paragraph, a duplicate id, a derived value that no longer matches its
+//! formula, a unit outside the list, and a figure whose words are not in the article.
 
+pub mod check;
+pub mod export;
 pub mod limits;
+pub mod named;
 pub mod towns;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::sync::OnceLock;
 
+pub use check::{validate, Problem, Rule};
 pub use limits::{limit, Limit, LimitId, Strength, LIMITS};
-pub use towns::{get, records, value};
 
 /// The article every figure comes from.
 pub const ARTICLE_ZH: &str = "山西省政府新闻办“培育打造特色专业镇”专场发布会（2023年9月21日），报纸2023年9月22日刊";
 /// The article every figure comes from, in English.
 pub const ARTICLE_EN: &str =
     "Shanxi provincial government press conference on specialty towns (21 Sep 2023), newspaper of 22 Sep 2023";
+/// The file of the article's text that the figures were checked against (in `../shared/source/`).
+pub const SOURCE_FILE: &str = "000_c42a2dc98e3e15dd.txt";
 
 /// The unit a value is counted in. The export uses exactly these snake_case words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -73,8 +86,20 @@ pub enum Kind {
     Derived,
 }
 
-/// How the source words a figure that is not exact: "超" (more than), "以上" (at least),
-/// "近/约/余" (about), "不超过" (at most). `>60%` is not `60%`.
+impl Kind {
+    /// The export's word for the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Reported => "reported",
+            Kind::Target => "target",
+            Kind::Derived => "derived",
+        }
+    }
+}
+
+/// How the source words a figure that is not exact: "超/余" (more than), "以上" (at least),
+/// "近/约" (about), "不超过/以下" (at most). `>60%` is not `60%`. `LessThan` is ours: a bound we
+/// derive from a "more than" figure (if a share is more than 60%, the whole is less than ...).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
@@ -82,6 +107,20 @@ pub enum Qualifier {
     AtLeast,
     About,
     AtMost,
+    LessThan,
+}
+
+impl Qualifier {
+    /// The export's word for the qualifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::About => "about",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+        }
+    }
 }
 
 /// The article's sections that the explainer draws on.
@@ -101,6 +140,38 @@ pub enum Section {
 }
 
 impl Section {
+    /// Every section, in the article's order.
+    pub const ALL: [Section; 5] = [
+        Section::TownsOverview,
+        Section::AgriTowns,
+        Section::ArtsCrafts,
+        Section::Targets2025,
+        Section::RestTrip,
+    ];
+
+    /// The export's word for the section.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::TownsOverview => "towns_overview",
+            Section::AgriTowns => "agri_towns",
+            Section::ArtsCrafts => "arts_crafts",
+            Section::Targets2025 => "targets2025",
+            Section::RestTrip => "rest_trip",
+        }
+    }
+
+    /// How many paragraphs the section has as printed (a paragraph the page layout splits in two
+    /// counts once; the byline is not a paragraph). `tests/data.rs` checks these against the text.
+    pub fn paragraphs(self) -> u8 {
+        match self {
+            Section::TownsOverview => 8,
+            Section::AgriTowns => 5,
+            Section::ArtsCrafts => 3,
+            Section::Targets2025 => 4,
+            Section::RestTrip => 5,
+        }
+    }
+
     /// The section's headline as printed.
     pub fn headline_zh(self) -> &'static str {
         match self {
@@ -142,22 +213,146 @@ impl Source {
     }
 }
 
-/// One figure of the dataset.
+/// One figure of the dataset. The JSON export has exactly these fields (plus `strength` on the
+/// rest-trip limits, `null` elsewhere); `quote_zh` stays inside the crate.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Record {
-    /// Stable id, used by the charts, the tooltips and the export.
+    /// Stable snake_case id, used by the charts, the tooltips and the export.
     pub id: &'static str,
     pub label_zh: &'static str,
     pub label_en: &'static str,
+    #[serde(serialize_with = "whole_as_integer")]
     pub value: f64,
     pub unit: Unit,
     /// `2023-01..2023-08`, `2025`, `2023-09-21` (as of the press conference), ...
     pub period: &'static str,
     pub kind: Kind,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
     pub source: Source,
-    /// For derived records, the formula in words; `None` for reported figures and targets.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// For derived records, the formula in words, naming the ids of the reported figures it uses;
+    /// `None` for reported figures and targets.
     pub formula: Option<&'static str>,
+    /// For the rest-trip limits, how binding the wording is; `None` for everything else.
+    pub strength: Option<Strength>,
+    /// The article's own words for a reported figure or a target, exactly as printed (up to the
+    /// width of punctuation); empty for derived records. The tests find these words in the
+    /// source paragraph and the value in these words.
+    #[serde(skip)]
+    pub quote_zh: &'static str,
+}
+
+/// Writes 10.0 as `10` and 410.5 as `410.5`, so counts read as counts in the JSON.
+fn whole_as_integer<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+/// Every record: the specialty-town figures (reported and targets), the ones derived from them,
+/// and the rest-trip limits, in that order. Built once, on first use.
+pub fn records() -> &'static [Record] {
+    static RECORDS: OnceLock<Vec<Record>> = OnceLock::new();
+    RECORDS.get_or_init(|| {
+        let mut all = towns::REPORTED.to_vec();
+        let derived: Vec<Record> = towns::DERIVATIONS.iter().map(|d| d.record(&all)).collect();
+        all.extend(derived);
+        all.extend(LIMITS.iter().filter_map(limit_record));
+        all
+    })
+}
+
+/// The date of the trade union's document, the period of the rest-trip limits.
+pub const RULES_ISSUED: &str = "2023-09-19";
+
+/// The export's record for a rest-trip limit that states a number, built from its [`LIMITS`]
+/// row (so the number is typed once). Rows without a figure of their own in the article (the
+/// venue, the eligibility, ...) are rules, not figures, and stay out of the dataset. A share
+/// (the yearly one fifth) is exported in percent. All are "不超过/以下": at most. (以下 includes
+/// the number itself in Chinese legal drafting, so "65岁以下" is "65 or younger".)
+pub fn limit_record(l: &Limit) -> Option<Record> {
+    let id = match l.id {
+        LimitId::BatchSize => "rest_batch_size_max",
+        LimitId::BatchDays => "rest_batch_days_max",
+        LimitId::AnnualShare => "rest_annual_share_max",
+        LimitId::AnnualShareAge => "rest_annual_share_age_max",
+        LimitId::OutPerPerson => "rest_out_of_province_per_person_max",
+        LimitId::OutPerDay => "rest_out_of_province_per_day_max",
+        LimitId::InPerPerson => "rest_in_province_per_person_max",
+        LimitId::InPerDay => "rest_in_province_per_day_max",
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    };
+    let (value, unit) = if l.denominator == 1 {
+        (l.numerator as f64, l.unit)
+    } else {
+        (l.numerator as f64 * 100.0 / l.denominator as f64, Unit::Percent)
+    };
+    Some(Record {
+        id,
+        label_zh: l.label_zh,
+        label_en: l.label_en,
+        value,
+        unit,
+        period: RULES_ISSUED,
+        kind: Kind::Reported,
+        qualifier: Some(Qualifier::AtMost),
+        source: l.source,
+        formula: None,
+        strength: Some(l.strength),
+        quote_zh: l.quote_zh,
+    })
+}
+
+/// The record with this id, if there is one.
+pub fn get(id: &str) -> Option<&'static Record> {
+    records().iter().find(|r| r.id == id)
+}
+
+/// The value of the record with this id, or NaN when there is none (charts then skip it).
+pub fn value(id: &str) -> f64 {
+    get(id).map_or(f64::NAN, |r| r.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_words_agree_with_serde() {
+        let json = |v: &dyn erased::Ser| v.json();
+        for u in Unit::ALL {
+            assert_eq!(json(&u), format!("\"{}\"", u.as_str()));
+        }
+        for k in [Kind::Reported, Kind::Target, Kind::Derived] {
+            assert_eq!(json(&k), format!("\"{}\"", k.as_str()));
+        }
+        for q in [Qualifier::MoreThan, Qualifier::AtLeast, Qualifier::About, Qualifier::AtMost, Qualifier::LessThan] {
+            assert_eq!(json(&q), format!("\"{}\"", q.as_str()));
+        }
+        for s in Section::ALL {
+            assert_eq!(json(&s), format!("\"{}\"", s.as_str()));
+        }
+    }
+
+    mod erased {
+        pub trait Ser {
+            fn json(&self) -> String;
+        }
+        impl<T: serde::Serialize> Ser for T {
+            fn json(&self) -> String {
+                serde_json::to_string(self).unwrap_or_default()
+            }
+        }
+    }
+
+    #[test]
+    fn whole_values_serialize_as_integers() {
+        let r = get("provincial_key_towns_first_batch").map(|r| serde_json::to_value(r).ok());
+        let v = r.flatten().and_then(|j| j.get("value").cloned());
+        assert_eq!(v, Some(serde_json::json!(10)));
+        let v = get("ten_towns_output").and_then(|r| serde_json::to_value(r).ok());
+        assert_eq!(v.and_then(|j| j.get("value").cloned()), Some(serde_json::json!(410.5)));
+    }
 }
