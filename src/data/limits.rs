@@ -38,6 +38,19 @@ pub enum LimitId {
     InPerPerson,
     /// 省内平均每人每天不超过900元.
     InPerDay,
+    /// 地点原则上应为工会系统的疗休养院所，以全国或省级劳模疗休养基地为主 (no number: the row
+    /// carries the wording, strength and source of the venue rule).
+    Venue,
+    /// 原则上不得跨省开展活动: at most 0 activities in another province.
+    CrossProvince,
+    /// 住宿地点不变: at most 0 changes of lodging (read as under the same 原则上 as the clause
+    /// before it in that sentence).
+    LodgingChanges,
+    /// 市级及以上 … 及五一劳动奖章获得者: who may take part (no number; a hard condition).
+    Eligibility,
+    /// 优秀技术工人疗休养活动实现组织人次逐年稳步提升: each year at least 1 more than the year
+    /// before. Stated as an explicit requirement (明确要求) without 一般 or 原则上, hence `Hard`.
+    TechnicalTrend,
 }
 
 /// One limit. The value is the fraction `numerator / denominator` of `unit` (denominator 1 for
@@ -57,7 +70,7 @@ pub struct Limit {
 }
 
 /// Every limit, in the order the article states them.
-pub static LIMITS: [Limit; 8] = [
+pub static LIMITS: [Limit; 13] = [
     Limit {
         id: LimitId::BatchSize,
         numerator: 100,
@@ -146,6 +159,61 @@ pub static LIMITS: [Limit; 8] = [
         label_zh: "省内平均每人每天费用上限",
         label_en: "Most average cost per person per day, within the province",
     },
+    Limit {
+        id: LimitId::Venue,
+        numerator: 0,
+        denominator: 1,
+        unit: Unit::Count,
+        strength: Strength::InPrinciple,
+        source: Source { section: Section::RestTrip, paragraph: 3 },
+        quote_zh: "地点原则上应为工会系统的疗休养院所，以全国劳模疗休养基地或省级劳模疗休养基地为主",
+        label_zh: "疗休养地点",
+        label_en: "Venue",
+    },
+    Limit {
+        id: LimitId::CrossProvince,
+        numerator: 0,
+        denominator: 1,
+        unit: Unit::Count,
+        strength: Strength::InPrinciple,
+        source: Source { section: Section::RestTrip, paragraph: 3 },
+        quote_zh: "疗休养期间原则上不得跨省（自治区、直辖市）开展活动",
+        label_zh: "跨省活动",
+        label_en: "Activities in another province",
+    },
+    Limit {
+        id: LimitId::LodgingChanges,
+        numerator: 0,
+        denominator: 1,
+        unit: Unit::Count,
+        strength: Strength::InPrinciple,
+        source: Source { section: Section::RestTrip, paragraph: 3 },
+        quote_zh: "住宿地点不变",
+        label_zh: "更换住宿地点次数",
+        label_en: "Changes of lodging",
+    },
+    Limit {
+        id: LimitId::Eligibility,
+        numerator: 0,
+        denominator: 1,
+        unit: Unit::Count,
+        strength: Strength::Hard,
+        source: Source { section: Section::RestTrip, paragraph: 2 },
+        quote_zh: "参加对象为经主管部门批准表彰的市级及以上劳动模范和先进工作者（含享受待遇者）及五一劳动奖章获得者",
+        label_zh: "参加对象",
+        label_en: "Who may take part",
+    },
+    Limit {
+        id: LimitId::TechnicalTrend,
+        numerator: 1,
+        denominator: 1,
+        unit: Unit::People,
+        strength: Strength::Hard,
+        source: Source { section: Section::RestTrip, paragraph: 1 },
+        quote_zh: "优秀技术工人疗休养活动实现组织人次逐年稳步提升",
+        label_zh: "优秀技术工人疗休养人次每年至少增加",
+        label_en: "Technical workers' trips: least yearly rise",
+    },
 ];
 
 /// The row for `id`.
@@ -170,6 +238,11 @@ mod tests {
             LimitId::OutPerDay,
             LimitId::InPerPerson,
             LimitId::InPerDay,
+            LimitId::Venue,
+            LimitId::CrossProvince,
+            LimitId::LodgingChanges,
+            LimitId::Eligibility,
+            LimitId::TechnicalTrend,
         ];
         for id in ids {
             assert_eq!(LIMITS.iter().filter(|l| l.id == id).count(), 1, "{id:?}");
