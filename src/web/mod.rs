@@ -1,131 +1,378 @@
 //! The browser shell, compiled for wasm32 only: the one place that touches wasm-bindgen and
 //! web-sys. It mounts an explainer into an element (inside a Shadow DOM so styles neither leak
 //! out nor in), draws the charts on canvases sized by the device pixel ratio, and wires the
-//! rest-trip form to the rule engine. Every exported function returns `Result<_, JsError>`;
-//! nothing a reader does reaches a panic.
+//! rest-trip form to the rule engine.
+//!
+//! Each mounted widget is a numbered entry in a registry owned by Rust; its event listeners are
+//! attached once to its shadow root (delegation) and live exactly as long as the widget, so no
+//! closure is leaked per keystroke, and two embeds on one page share nothing but the wasm
+//! instance. Every exported function returns `Result<_, JsError>`; nothing a reader does reaches
+//! a panic.
 
-use crate::charts::{self, ChartOptions, Theme};
+mod canvas;
+mod chart_api;
+mod html;
+mod rest;
+pub mod share;
+mod towns;
+
+pub use canvas::{device_pixel_ratio, draw_chart_at};
+pub use html::escape;
+
 use crate::format::Lang;
-use crate::rules;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
+use chart_api::ChartTheme;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, Event, ResizeObserver, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-fn js_err(what: &str) -> JsError {
+pub(crate) fn js_err(what: &str) -> JsError {
     JsError::new(what)
 }
 
-/// The widget kinds an embed may ask for with `data-explainer`.
+/// The reader's colour preference for one widget (`data-theme`).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Explainer {
-    Towns,
-    RestTrip,
+pub(crate) enum ThemePref {
+    Light,
+    Dark,
+    Auto,
+}
+
+/// What every part of a widget needs to know: its number, where it lives, its language.
+pub(crate) struct Ctx {
+    pub id: usize,
+    pub root: ShadowRoot,
+    pub lang: Lang,
+    pub theme: ThemePref,
+}
+
+impl Ctx {
+    /// An element id unique on the page: `w3-output`.
+    pub fn uid(&self, suffix: &str) -> String {
+        format!("w{}-{}", self.id, suffix)
+    }
+
+    /// The first element of the widget matching `selector`.
+    pub fn q(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).ok().flatten()
+    }
+
+    /// The element with id `w{n}-{suffix}`.
+    pub fn by_uid(&self, suffix: &str) -> Option<Element> {
+        self.root.get_element_by_id(&self.uid(suffix))
+    }
+
+    /// The canvas palette: `auto` follows `prefers-color-scheme`.
+    pub fn chart_theme(&self) -> ChartTheme {
+        let dark = match self.theme {
+            ThemePref::Light => false,
+            ThemePref::Dark => true,
+            ThemePref::Auto => web_sys::window()
+                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+                .is_some_and(|m| m.matches()),
+        };
+        if dark {
+            ChartTheme::Dark
+        } else {
+            ChartTheme::Light
+        }
+    }
+
+    pub fn pick<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
+        self.lang.pick(zh, en)
+    }
+}
+
+pub(crate) enum State {
+    Towns(towns::Towns),
+    Rest(rest::Rest),
+}
+
+struct Widget {
+    ctx: Ctx,
+    state: State,
+    /// Listeners on the shadow root, removed and dropped with the widget.
+    listeners: Vec<(&'static str, Closure<dyn FnMut(Event)>)>,
+    observer: Option<ResizeObserver>,
+    _on_resize: Closure<dyn FnMut()>,
+    /// One animation-frame callback per widget, reused for every redraw.
+    on_frame: Closure<dyn FnMut()>,
+    frame_pending: bool,
+    /// Listens for the colour scheme to change when the theme is `auto`.
+    scheme: Option<(web_sys::MediaQueryList, Closure<dyn FnMut(Event)>)>,
+}
+
+thread_local! {
+    static WIDGETS: RefCell<Vec<Option<Widget>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` on widget `id`; `None` if it is gone or busy (an event fired while another of its
+/// handlers runs is dropped, never a double borrow).
+fn with_widget<R>(id: usize, f: impl FnOnce(&mut Widget) -> R) -> Option<R> {
+    WIDGETS.with(|w| {
+        let mut reg = w.try_borrow_mut().ok()?;
+        let widget = reg.get_mut(id)?.as_mut()?;
+        Some(f(widget))
+    })
+}
+
+fn warn(e: JsError) {
+    web_sys::console::warn_1(&JsValue::from(e));
 }
 
 /// Mounts the explainer `kind` (`towns` or `rest-trip`) into `host`, in `lang` (`zh` or `en`).
-/// `css_href` is the widget's stylesheet, loaded inside the shadow root. On success the host
-/// carries `data-ready="true"`.
+/// `css_href` is the widget's stylesheet, loaded inside the shadow root. The host's `data-theme`
+/// (`light`, `dark`, `auto`; default `auto`) picks the colours. On success the host carries
+/// `data-ready="true"` and `data-widget` (the widget's number). Mounting a host again replaces
+/// its widget.
 ///
 /// # Errors
 /// An unknown kind, or a page without a document.
 #[wasm_bindgen]
 pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<(), JsError> {
-    let explainer = match kind {
-        "towns" => Explainer::Towns,
-        "rest-trip" => Explainer::RestTrip,
+    let is_towns = match kind {
+        "towns" => true,
+        "rest-trip" => false,
         other => return Err(js_err(&format!("unknown explainer {other:?}: use \"towns\" or \"rest-trip\""))),
     };
-    let lang = Lang::parse(lang);
-    let root = shadow_root(&host)?;
-    let title = match explainer {
-        Explainer::Towns => lang.pick("特色专业镇：前8个月产值", "Specialty towns: output, Jan-Aug 2023"),
-        Explainer::RestTrip => lang.pick("这份劳模疗休养方案符合规定吗？", "Does this rest-trip plan meet the rules?"),
-    };
-    root.set_inner_html(&format!(
-        "<link rel=\"stylesheet\" href=\"{}\"><section class=\"sx\" lang=\"{}\"><h2>{}</h2><div class=\"body\"></div></section>",
-        escape(css_href),
-        lang.pick("zh-CN", "en"),
-        escape(title)
-    ));
-    let body = root.query_selector(".body").map_err(|_| js_err("no body"))?.ok_or_else(|| js_err("no body"))?;
-    match explainer {
-        Explainer::Towns => mount_towns(&body, lang)?,
-        Explainer::RestTrip => mount_rest_trip(&body, lang)?,
+    if let Some(old) = host.get_attribute("data-widget").and_then(|s| s.parse().ok()) {
+        drop_widget(old);
     }
+    let root = match host.shadow_root() {
+        Some(r) => r,
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|_| js_err("this element cannot host the explainer (attachShadow failed)"))?,
+    };
+    let theme = match host.get_attribute("data-theme").as_deref() {
+        Some("light") => ThemePref::Light,
+        Some("dark") => ThemePref::Dark,
+        _ => ThemePref::Auto,
+    };
+    let id = WIDGETS.with(|w| w.borrow().len());
+    let mut h = html::H::default();
+    h.o("link", &[("rel", "stylesheet"), ("href", css_href)]);
+    h.o("section", &[("class", "sx")]).c("section");
+    root.set_inner_html(&h.0);
+    let ctx = Ctx { id, root: root.clone(), lang: Lang::parse(lang), theme };
+    let state = if is_towns {
+        State::Towns(towns::Towns::new())
+    } else {
+        let ordinal = WIDGETS.with(|w| w.borrow().iter().flatten().filter(|w| matches!(w.state, State::Rest(_))).count());
+        State::Rest(rest::Rest::new(&ctx, ordinal))
+    };
+
+    let mut listeners = Vec::new();
+    for ty in ["input", "click", "pointermove", "pointerdown", "pointerout"] {
+        let cb = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
+            if let Some(Err(e)) = with_widget(id, |w| w.handle(ty, &ev)) {
+                warn(e);
+            }
+        });
+        root.add_event_listener_with_callback(ty, cb.as_ref().unchecked_ref())
+            .map_err(|_| js_err("cannot listen to events"))?;
+        listeners.push((ty, cb));
+    }
+    // The stylesheet changes the layout when it arrives: measure again then.
+    let on_css = Closure::<dyn FnMut(Event)>::new(move |_ev: Event| {
+        with_widget(id, Widget::schedule_frame);
+    });
+    if let Some(link) = root.query_selector("link").ok().flatten() {
+        link.add_event_listener_with_callback("load", on_css.as_ref().unchecked_ref()).ok();
+    }
+    listeners.push(("load", on_css));
+
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        with_widget(id, Widget::schedule_frame);
+    });
+    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+    if let Some(o) = &observer {
+        o.observe(&host);
+    }
+    let on_frame = Closure::<dyn FnMut()>::new(move || {
+        if let Some(Err(e)) = with_widget(id, |w| {
+            w.frame_pending = false;
+            w.resize()
+        }) {
+            warn(e);
+        }
+    });
+    let scheme = if theme == ThemePref::Auto {
+        web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .map(|mql| {
+                let cb = Closure::<dyn FnMut(Event)>::new(move |_ev: Event| {
+                    if let Some(Err(e)) = with_widget(id, |w| w.redraw_all()) {
+                        warn(e);
+                    }
+                });
+                mql.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref()).ok();
+                (mql, cb)
+            })
+    } else {
+        None
+    };
+
+    let mut widget =
+        Widget { ctx, state, listeners, observer, _on_resize: on_resize, on_frame, frame_pending: false, scheme };
+    widget.render()?;
+    WIDGETS.with(|w| w.borrow_mut().push(Some(widget)));
+    host.set_attribute("data-widget", &id.to_string()).ok();
     host.set_attribute("data-ready", "true").map_err(|_| js_err("cannot mark ready"))?;
     Ok(())
 }
 
-fn shadow_root(host: &Element) -> Result<ShadowRoot, JsError> {
+/// Removes the widget mounted in `host`: its listeners, its resize observer and its state.
+///
+/// # Errors
+/// None in practice; an element without a widget is left as it is.
+#[wasm_bindgen]
+pub fn unmount(host: Element) -> Result<(), JsError> {
+    if let Some(id) = host.get_attribute("data-widget").and_then(|s| s.parse().ok()) {
+        drop_widget(id);
+    }
     if let Some(root) = host.shadow_root() {
-        return Ok(root);
+        root.set_inner_html("");
     }
-    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .map_err(|_| js_err("this element cannot host the explainer (attachShadow failed)"))
-}
-
-fn mount_towns(body: &Element, lang: Lang) -> Result<(), JsError> {
-    let doc = body.owner_document().ok_or_else(|| js_err("no document"))?;
-    let canvas: HtmlCanvasElement = doc
-        .create_element("canvas")
-        .map_err(|_| js_err("cannot create canvas"))?
-        .dyn_into()
-        .map_err(|_| js_err("not a canvas"))?;
-    canvas.set_attribute("role", "img").ok();
-    canvas.set_attribute("aria-label", lang.pick("十大重点专业镇产值柱状图", "Bar chart of the ten key towns' output")).ok();
-    body.append_child(&canvas).map_err(|_| js_err("cannot add canvas"))?;
-    draw_on(&canvas, body.client_width().max(280) as f64, lang)
-}
-
-/// Sizes the canvas backing store by the device pixel ratio and draws the output chart on it.
-fn draw_on(canvas: &HtmlCanvasElement, css_width: f64, lang: Lang) -> Result<(), JsError> {
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-    let css_height = (css_width * 0.6).clamp(240.0, 420.0);
-    canvas.set_width((css_width * dpr).round() as u32);
-    canvas.set_height((css_height * dpr).round() as u32);
-    // CSSOM, not a style attribute: a strict CSP (style-src 'self') blocks inline styles.
-    let style = canvas.style();
-    style.set_property("width", &format!("{css_width}px")).ok();
-    style.set_property("height", &format!("{css_height}px")).ok();
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_err("no 2d context"))?;
-    let area = backend.into_drawing_area();
-    let opts = ChartOptions { lang, theme: Theme::Light, scale: dpr };
-    charts::draw_output(&area, &opts).map_err(|e| js_err(&e.to_string()))?;
+    host.remove_attribute("data-widget").ok();
+    host.remove_attribute("data-ready").ok();
     Ok(())
 }
 
-fn mount_rest_trip(body: &Element, lang: Lang) -> Result<(), JsError> {
-    let example = r#"{"organizer":"provincial_union","batches":[{"participants":80,"start":"2024-05-06","end":"2024-05-12","cost_per_person":4500,"destination":"in_province","venue":"national_base","cross_province_activities":false,"lodging_changes":0}]}"#;
-    let report = rules::check_json(example);
-    let verdict = match report.verdict {
-        rules::Verdict::Meets => lang.pick("符合规定", "Meets the rules"),
-        rules::Verdict::DoesNotMeet => lang.pick("不符合一般规定", "Does not meet the general limits"),
-        rules::Verdict::Ineligible => lang.pick("有人不符合参加条件", "Someone is not eligible"),
-        rules::Verdict::Invalid => lang.pick("方案有误", "The plan has errors"),
-    };
-    let mut html = format!("<p class=\"verdict\" role=\"status\">{}</p><ul>", escape(verdict));
-    for c in &report.checks {
-        html.push_str(&format!("<li>{}</li>", escape(lang.pick(&c.message_zh, &c.message_en))));
-    }
-    html.push_str("</ul>");
-    body.set_inner_html(&html);
-    Ok(())
-}
-
-/// Escapes text for HTML.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+fn drop_widget(id: usize) {
+    let old = WIDGETS.with(|w| w.try_borrow_mut().ok().and_then(|mut reg| reg.get_mut(id).and_then(Option::take)));
+    if let Some(w) = old {
+        for (ty, cb) in &w.listeners {
+            w.ctx.root.remove_event_listener_with_callback(ty, cb.as_ref().unchecked_ref()).ok();
+        }
+        if let Some(o) = &w.observer {
+            o.disconnect();
+        }
+        if let Some((mql, cb)) = &w.scheme {
+            mql.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref()).ok();
         }
     }
-    out
+}
+
+/// Test hook: runs the widget's pending redraw now instead of at the next animation frame.
+#[doc(hidden)]
+pub fn redraw_now(host: &Element) -> Result<(), JsError> {
+    let id: usize = host.get_attribute("data-widget").and_then(|s| s.parse().ok()).ok_or_else(|| js_err("not mounted"))?;
+    with_widget(id, |w| w.resize()).ok_or_else(|| js_err("busy"))?
+}
+
+/// Test hook: the centre, in CSS pixels from the canvas's corner, of the mark of chart `slug`
+/// that shows `record`.
+#[doc(hidden)]
+pub fn mark_centre(host: &Element, slug: &str, record: &str) -> Option<(f64, f64)> {
+    let id: usize = host.get_attribute("data-widget")?.parse().ok()?;
+    with_widget(id, |w| match &w.state {
+        State::Towns(t) => t.charts.mark_centre(slug, record),
+        State::Rest(r) => r.charts.mark_centre(slug, record),
+    })
+    .flatten()
+}
+
+impl Widget {
+    fn section(&self) -> Result<Element, JsError> {
+        self.ctx.q("section.sx").ok_or_else(|| js_err("widget markup missing"))
+    }
+
+    /// Renders the whole widget in its current language.
+    fn render(&mut self) -> Result<(), JsError> {
+        let section = self.section()?;
+        let ctx = &self.ctx;
+        let theme = match ctx.theme {
+            ThemePref::Light => "sx t-light",
+            ThemePref::Dark => "sx t-dark",
+            ThemePref::Auto => "sx t-auto",
+        };
+        section.set_attribute("class", theme).ok();
+        section.set_attribute("lang", ctx.pick("zh-CN", "en")).ok();
+        section.set_attribute("aria-labelledby", &ctx.uid("h")).ok();
+        let mut h = html::H::default();
+        let title = match self.state {
+            State::Towns(_) => ctx.pick("特色专业镇：一年成绩单与2025年目标", "Specialty towns: a year's results and the 2025 targets"),
+            State::Rest(_) => ctx.pick("这份劳模疗休养方案符合规定吗？", "Does this rest-trip plan meet the rules?"),
+        };
+        h.o("div", &[("class", "top")]);
+        h.e("h2", &[("id", &ctx.uid("h"))], title);
+        let other = match ctx.lang {
+            Lang::Zh => ("English", "en", "Read in English"),
+            Lang::En => ("中文", "zh-CN", "切换到中文"),
+        };
+        h.e("button", &[("type", "button"), ("class", "lang"), ("data-act", "lang"), ("lang", other.1), ("aria-label", other.2)], other.0);
+        h.c("div");
+        match &self.state {
+            State::Towns(t) => t.markup(ctx, &mut h),
+            State::Rest(r) => r.markup(ctx, &mut h),
+        }
+        section.set_inner_html(&h.0);
+        match &mut self.state {
+            State::Towns(t) => t.after_render(ctx),
+            State::Rest(r) => r.after_render(ctx),
+        }
+    }
+
+    fn handle(&mut self, ty: &str, ev: &Event) -> Result<(), JsError> {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return Ok(()) };
+        if ty == "click" {
+            let Some(button) = target.closest("[data-act]").ok().flatten() else { return Ok(()) };
+            let act = button.get_attribute("data-act").unwrap_or_default();
+            if act == "lang" {
+                self.ctx.lang = match self.ctx.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
+                self.render()?;
+                if let Some(b) = self.ctx.q("button.lang").and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    b.focus().ok();
+                }
+                return Ok(());
+            }
+            return match &mut self.state {
+                State::Towns(t) => t.on_click(&self.ctx, &act, &button),
+                State::Rest(r) => r.on_click(&self.ctx, &act, &button),
+            };
+        }
+        if ty == "input" {
+            return match &mut self.state {
+                State::Towns(t) => t.on_input(&self.ctx, &target),
+                State::Rest(r) => r.on_input(&self.ctx, &target),
+            };
+        }
+        // Pointer events on a chart: the tooltip.
+        let leave = ty == "pointerout";
+        match &mut self.state {
+            State::Towns(t) => t.charts.on_pointer(&self.ctx, ev, &target, leave),
+            State::Rest(r) => r.charts.on_pointer(&self.ctx, ev, &target, leave),
+        }
+        Ok(())
+    }
+
+    fn schedule_frame(&mut self) {
+        if self.frame_pending {
+            return;
+        }
+        if let Some(w) = web_sys::window() {
+            if w.request_animation_frame(self.on_frame.as_ref().unchecked_ref()).is_ok() {
+                self.frame_pending = true;
+            }
+        }
+    }
+
+    /// Redraws the charts whose width changed.
+    fn resize(&mut self) -> Result<(), JsError> {
+        match &mut self.state {
+            State::Towns(t) => t.charts.redraw(&self.ctx, false, &t.input),
+            State::Rest(r) => r.redraw_chart(&self.ctx, false),
+        }
+    }
+
+    fn redraw_all(&mut self) -> Result<(), JsError> {
+        match &mut self.state {
+            State::Towns(t) => t.charts.redraw(&self.ctx, true, &t.input),
+            State::Rest(r) => r.redraw_chart(&self.ctx, true),
+        }
+    }
 }

@@ -1,0 +1,162 @@
+//! The towns story: a short lead written by us, then one figure per chart (title, caption,
+//! canvas, table, downloads), and the reader's controls for the 2025 projection.
+
+use super::canvas::Charts;
+use super::chart_api::{Annualise, ChartId, ChartInput};
+use super::html::H;
+use super::Ctx;
+use crate::data::{self, Section, Source};
+use crate::format::{self, Lang};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+/// The towns charts, in reading order (the budget chart belongs to the rest-trip widget).
+const CHARTS: [ChartId; 6] =
+    [ChartId::Output, ChartId::Growth, ChartId::Tiers, ChartId::Targets, ChartId::Projection, ChartId::Money];
+
+pub(crate) struct Towns {
+    pub charts: Charts,
+    pub input: ChartInput,
+}
+
+/// A reported figure with its unit, formatted for the reader.
+fn fig(id: &str, lang: Lang) -> String {
+    match data::get(id) {
+        Some(r) if r.unit == data::Unit::Percent => format::percent(r.value, 1),
+        Some(r) if r.unit == data::Unit::YiYuan => format::yi_yuan(r.value, lang),
+        Some(r) => format::count(r.value, lang),
+        None => "?".into(),
+    }
+}
+
+fn cite(id: &str, lang: Lang) -> String {
+    data::get(id).map_or_else(String::new, |r| r.source.cite(lang))
+}
+
+impl Towns {
+    pub fn new() -> Towns {
+        Towns { charts: Charts::new(&CHARTS, "shanxi-specialty-towns"), input: ChartInput::default() }
+    }
+
+    pub fn markup(&self, ctx: &Ctx, h: &mut H) {
+        let lang = ctx.lang;
+        let targets = Source { section: Section::Targets2025, paragraph: 2 }.cite(lang);
+        let scale = Source { section: Section::Targets2025, paragraph: 4 }.cite(lang);
+        let lead = match lang {
+            Lang::Zh => format!(
+                "首批省级十大重点专业镇今年前8个月产值{}，增长{}；其中杏花村汾酒专业镇{}，增长{}（{}）。省里的目标是到2025年省级重点专业镇达到30个以上（{}），并打造1个300亿级、3个100亿级的产业名镇（{}）。",
+                fig("ten_towns_output", lang), fig("ten_towns_growth", lang), fig("fenjiu_output", lang), fig("fenjiu_growth", lang),
+                cite("ten_towns_output", lang), targets, scale
+            ),
+            Lang::En => format!(
+                "The ten provincial key towns produced {} in the first eight months of this year, up {}; the Xinghuacun Fenjiu liquor town alone produced {}, up {} ({}). The province aims for more than 30 provincial key towns by 2025 ({}), one town of ¥30bn and three of ¥10bn ({}).",
+                fig("ten_towns_output", lang), fig("ten_towns_growth", lang), fig("fenjiu_output", lang), fig("fenjiu_growth", lang),
+                cite("ten_towns_output", lang), targets, scale
+            ),
+        };
+        h.e("p", &[("class", "lead")], &lead);
+        h.e(
+            "p",
+            &[("class", "key")],
+            lang.pick(
+                "图中虚线或空心标出的数值是我们根据公布数据的推算，不是官方数字；试算图是示意。每个数字都注明了来源段落，鼠标悬停或轻触图形可看详情，“显示数据表”列出全部数字。",
+                "Values drawn hollow or dashed are our own calculations from the reported figures, not official numbers; the projection is an illustration. Every number names its source paragraph: hover or tap a mark for details, or use \"Show table\".",
+            ),
+        );
+        for id in CHARTS {
+            self.charts.figure(ctx, h, id, &self.input, |h| {
+                if id == ChartId::Projection {
+                    self.controls(ctx, h);
+                }
+            });
+        }
+        let src = match lang {
+            Lang::Zh => format!("来源：{}。", data::ARTICLE_ZH),
+            Lang::En => format!("Source: {}.", data::ARTICLE_EN),
+        };
+        h.e("p", &[("class", "src")], &src);
+    }
+
+    /// The projection's controls: a labelled slider and number box for the growth rate, and a
+    /// choice of how eight months become a year.
+    fn controls(&self, ctx: &Ctx, h: &mut H) {
+        let lang = ctx.lang;
+        let g = format::decimal(self.input.projection.growth_percent, 1);
+        h.o("fieldset", &[("class", "ctl")]);
+        h.e("legend", &[], lang.pick("试算条件（我们的示意，不是公布数字）", "Assumptions (our illustration, not a reported figure)"));
+        h.o("div", &[("class", "row")]);
+        h.e("label", &[("for", &ctx.uid("g"))], lang.pick("每年增速（%）", "Yearly growth (%)"));
+        h.o(
+            "input",
+            &[("type", "range"), ("id", &ctx.uid("g")), ("data-f", "growth"), ("min", "0"), ("max", "40"), ("step", "0.5"), ("value", &g)],
+        );
+        h.o(
+            "input",
+            &[
+                ("type", "number"),
+                ("id", &ctx.uid("gn")),
+                ("data-f", "growth"),
+                ("min", "0"),
+                ("max", "40"),
+                ("step", "0.5"),
+                ("value", &g),
+                ("aria-label", lang.pick("每年增速，百分比", "Yearly growth, percent")),
+            ],
+        );
+        h.c("div");
+        h.o("div", &[("class", "radios"), ("role", "radiogroup"), ("aria-label", lang.pick("前8个月如何折算成全年", "How eight months become a year"))]);
+        for a in Annualise::ALL {
+            let rid = ctx.uid(&format!("ann-{}", a.slug()));
+            let name = ctx.uid("ann");
+            let mut attrs = vec![("type", "radio"), ("id", rid.as_str()), ("name", name.as_str()), ("data-f", "annualise"), ("value", a.slug())];
+            if a == self.input.projection.annualise {
+                attrs.push(("checked", ""));
+            }
+            h.o("span", &[("class", "radio")]).o("input", &attrs);
+            h.e("label", &[("for", &rid)], a.label(lang)).c("span");
+        }
+        h.c("div");
+        h.c("fieldset");
+    }
+
+    pub fn after_render(&mut self, ctx: &Ctx) -> Result<(), JsError> {
+        self.charts.reset();
+        self.charts.redraw(ctx, true, &self.input)
+    }
+
+    pub fn on_input(&mut self, ctx: &Ctx, target: &Element) -> Result<(), JsError> {
+        let Some(input) = target.dyn_ref::<HtmlInputElement>() else { return Ok(()) };
+        match target.get_attribute("data-f").as_deref() {
+            Some("growth") => {
+                let Ok(v) = input.value().trim().parse::<f64>() else { return Ok(()) };
+                if !v.is_finite() {
+                    return Ok(());
+                }
+                let v = v.clamp(-50.0, 100.0);
+                self.input.projection.growth_percent = v;
+                // Keep the slider and the number box in step.
+                for other in ["g", "gn"] {
+                    if let Some(o) = ctx.by_uid(other).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+                        if o != *input {
+                            o.set_value(&format::decimal(v, 1));
+                        }
+                    }
+                }
+            }
+            Some("annualise") => {
+                let v = input.value();
+                if let Some(a) = Annualise::ALL.into_iter().find(|a| a.slug() == v) {
+                    self.input.projection.annualise = a;
+                }
+            }
+            _ => return Ok(()),
+        }
+        self.charts.redraw_id(ctx, ChartId::Projection, &self.input);
+        Ok(())
+    }
+
+    pub fn on_click(&mut self, ctx: &Ctx, act: &str, button: &Element) -> Result<(), JsError> {
+        self.charts.on_click(ctx, act, button, &self.input).map(|_| ())
+    }
+}
