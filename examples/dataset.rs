@@ -16,8 +16,12 @@ fn main() -> ExitCode {
         "" | "--json" => println!("{}", export::to_json()),
         "--csv" => print!("{}", export::to_csv()),
         "--named" => {
-            let both = serde_json::json!({ "towns": &named::NAMED_TOWNS[..], "other": &named::NAMED[..] });
-            println!("{}", serde_json::to_string_pretty(&both).unwrap_or_default());
+            let both =
+                serde_json::json!({ "towns": &named::NAMED_TOWNS[..], "other": &named::NAMED[..] });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&both).unwrap_or_default()
+            );
         }
         "--check" => {
             let problems = validate(records());

@@ -56,8 +56,14 @@ impl fmt::Display for Problem {
         match &self.rule {
             Rule::IdNotSnakeCase => write!(f, "{id}: id is not snake_case"),
             Rule::DuplicateId => write!(f, "{id}: duplicate id"),
-            Rule::NoSuchParagraph { paragraph, paragraphs } => {
-                write!(f, "{id}: source paragraph {paragraph} does not exist (section has {paragraphs})")
+            Rule::NoSuchParagraph {
+                paragraph,
+                paragraphs,
+            } => {
+                write!(
+                    f,
+                    "{id}: source paragraph {paragraph} does not exist (section has {paragraphs})"
+                )
             }
             Rule::UnitNotListed => write!(f, "{id}: unit is not in the list"),
             Rule::NotFinite => write!(f, "{id}: value is not a finite number"),
@@ -66,11 +72,20 @@ impl fmt::Display for Problem {
             Rule::MissingQuote => write!(f, "{id}: reported figure without the article's words"),
             Rule::QuoteOnDerived => write!(f, "{id}: derived figure quotes the article"),
             Rule::DerivedWithoutFormula => write!(f, "{id}: derived figure without a formula"),
-            Rule::FormulaOnNonDerived => write!(f, "{id}: reported figure or target with a formula"),
+            Rule::FormulaOnNonDerived => {
+                write!(f, "{id}: reported figure or target with a formula")
+            }
             Rule::NotComputed => write!(f, "{id}: derived figure typed in, not computed"),
-            Rule::ComputedButNotDerived => write!(f, "{id}: computed figure marked as reported or target"),
-            Rule::UnknownInput(input) => write!(f, "{id}: formula names {input}, not a reported figure"),
-            Rule::Stale { expected } => write!(f, "{id}: derived value does not match its formula ({expected})"),
+            Rule::ComputedButNotDerived => {
+                write!(f, "{id}: computed figure marked as reported or target")
+            }
+            Rule::UnknownInput(input) => {
+                write!(f, "{id}: formula names {input}, not a reported figure")
+            }
+            Rule::Stale { expected } => write!(
+                f,
+                "{id}: derived value does not match its formula ({expected})"
+            ),
             Rule::SourceNotAnInput => write!(f, "{id}: source is not the paragraph of any input"),
         }
     }
@@ -98,7 +113,13 @@ pub fn validate(records: &[Record]) -> Vec<Problem> {
         }
         let paragraphs = r.source.section.paragraphs();
         if r.source.paragraph == 0 || r.source.paragraph > paragraphs {
-            bad(r.id, Rule::NoSuchParagraph { paragraph: r.source.paragraph, paragraphs });
+            bad(
+                r.id,
+                Rule::NoSuchParagraph {
+                    paragraph: r.source.paragraph,
+                    paragraphs,
+                },
+            );
         }
         if !Unit::ALL.contains(&r.unit) {
             bad(r.id, Rule::UnitNotListed);
@@ -139,7 +160,10 @@ fn check_derived(r: &Record, records: &[Record], bad: &mut impl FnMut(&'static s
         Some(formula) => {
             let mut sources = Vec::new();
             for input in formula_ids(formula) {
-                match records.iter().find(|o| o.id == input && o.kind != Kind::Derived) {
+                match records
+                    .iter()
+                    .find(|o| o.id == input && o.kind != Kind::Derived)
+                {
                     Some(o) => sources.push(o.source),
                     None => bad(r.id, Rule::UnknownInput(input.to_string())),
                 }
@@ -175,7 +199,9 @@ fn is_snake_case(id: &str) -> bool {
     id.starts_with(|c: char| c.is_ascii_lowercase())
         && !id.ends_with('_')
         && !id.contains("__")
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `start..end` of those with start before end.
@@ -212,10 +238,26 @@ mod tests {
 
     #[test]
     fn periods() {
-        for ok in ["2025", "2023-09", "2023-09-21", "2023-01..2023-08", "2023-09-21..2025"] {
+        for ok in [
+            "2025",
+            "2023-09",
+            "2023-09-21",
+            "2023-01..2023-08",
+            "2023-09-21..2025",
+        ] {
             assert!(is_period(ok), "{ok}");
         }
-        for bad in ["", "25", "2023-13", "2023-9", "2023-09-32", "2023-08..2023-01", "2023..", "2023-09-21-1", "Q3 2023"] {
+        for bad in [
+            "",
+            "25",
+            "2023-13",
+            "2023-9",
+            "2023-09-32",
+            "2023-08..2023-01",
+            "2023..",
+            "2023-09-21-1",
+            "Q3 2023",
+        ] {
             assert!(!is_period(bad), "{bad}");
         }
     }
@@ -223,14 +265,26 @@ mod tests {
     #[test]
     fn snake_case() {
         assert!(is_snake_case("ten_towns_output_2022_implied"));
-        for bad in ["", "TenTowns", "ten-towns", "_ten", "ten_", "ten__towns", "2022_output", "ten towns"] {
+        for bad in [
+            "",
+            "TenTowns",
+            "ten-towns",
+            "_ten",
+            "ten_",
+            "ten__towns",
+            "2022_output",
+            "ten towns",
+        ] {
             assert!(!is_snake_case(bad), "{bad}");
         }
     }
 
     #[test]
     fn formula_ids_are_the_snake_case_words() {
-        let ids: Vec<_> = formula_ids("fenjiu_output ÷ fenjiu_share_of_fenyang_industry%: the share is 60% or more").collect();
+        let ids: Vec<_> = formula_ids(
+            "fenjiu_output ÷ fenjiu_share_of_fenyang_industry%: the share is 60% or more",
+        )
+        .collect();
         assert_eq!(ids, ["fenjiu_output", "fenjiu_share_of_fenyang_industry"]);
     }
 }

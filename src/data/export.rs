@@ -116,14 +116,20 @@ mod tests {
         assert_eq!(field("410.5"), "410.5");
         assert_eq!(field("太原、忻州"), "太原、忻州");
         assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("the \"8 or more\" target"), "\"the \"\"8 or more\"\" target\"");
+        assert_eq!(
+            field("the \"8 or more\" target"),
+            "\"the \"\"8 or more\"\" target\""
+        );
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
     }
 
     #[test]
     fn strength_words_agree_with_serde() {
         for s in [Strength::Generally, Strength::InPrinciple, Strength::Hard] {
-            assert_eq!(serde_json::to_string(&s).ok(), Some(format!("\"{}\"", strength_str(s))));
+            assert_eq!(
+                serde_json::to_string(&s).ok(),
+                Some(format!("\"{}\"", strength_str(s)))
+            );
         }
     }
 }

@@ -42,6 +42,7 @@ const fn src(section: Section, paragraph: u8) -> Source {
 }
 
 /// The towns the article names, in the order it names them.
+#[rustfmt::skip]
 pub static NAMED_TOWNS: [NamedTown; 9] = [
     NamedTown { id: "dingxiang_flange", name_zh: "定襄法兰", name_en: "Dingxiang flanges", product_zh: "法兰", product_en: "flanges",
         tiers: &[Tier::ProvincialKey], source: src(TownsOverview, 2) },
@@ -101,12 +102,20 @@ const fn item(
     source: Source,
     counted_in: Option<&'static str>,
 ) -> Named {
-    Named { id, category, name_zh, name_en, source, counted_in }
+    Named {
+        id,
+        category,
+        name_zh,
+        name_en,
+        source,
+        counted_in,
+    }
 }
 
 use Category::*;
 
 /// Everything else the article names, in its order.
+#[rustfmt::skip]
 pub static NAMED: [Named; 41] = [
     item("flange_forging_base", ServicePlatform, "法兰锻造产业智能制造创新服务基地", "Flange forging smart-manufacturing innovation service base", src(TownsOverview, 6), Some("service_platforms")),
     item("vinegar_testing_platform", ServicePlatform, "国家级食醋产品检测认证平台", "National vinegar testing and certification platform", src(TownsOverview, 6), Some("service_platforms")),

@@ -77,6 +77,7 @@ const fn fig(
 
 /// Every figure the specialty-town sections report or set as a target, in the article's order.
 /// The last field is the article's words, which the tests find in the source paragraph.
+#[rustfmt::skip]
 pub static REPORTED: [Record; 44] = [
     // 特色专业镇成为“山西实践样板”
     fig(Reported, "press_conference_number", "“山西加快转型发展”系列发布会场次（第几场）", "Number of this press conference in the 'Shanxi accelerates transformation' series",
@@ -175,6 +176,9 @@ pub static REPORTED: [Record; 44] = [
 /// Running from the press conference to the 2025 targets, for the gaps to a target.
 pub const AS_OF_TO_2025: &str = "2023-09-21..2025";
 
+/// Computes a derived value; `v(id)` is a reported figure or target (NaN if unknown).
+pub type Compute = fn(v: &dyn Fn(&str) -> f64) -> f64;
+
 /// How one derived record is computed: what it is, its formula in words (naming the reported
 /// figures by id), and the function that computes it from them.
 pub struct Derivation {
@@ -189,8 +193,8 @@ pub struct Derivation {
     /// The paragraph of one of its inputs (the check verifies that).
     pub source: Source,
     pub formula: &'static str,
-    /// Computes the unrounded value; `v(id)` is a reported figure or target (NaN if unknown).
-    pub compute: fn(v: &dyn Fn(&str) -> f64) -> f64,
+    /// Computes the unrounded value from the reported figures and targets.
+    pub compute: Compute,
 }
 
 impl Derivation {
@@ -199,7 +203,10 @@ impl Derivation {
     /// another, already rounded one.
     pub fn value_from(&self, records: &[Record]) -> f64 {
         let v = |id: &str| {
-            records.iter().find(|r| r.id == id && r.kind != Derived).map_or(f64::NAN, |r| r.value)
+            records
+                .iter()
+                .find(|r| r.id == id && r.kind != Derived)
+                .map_or(f64::NAN, |r| r.value)
         };
         round2((self.compute)(&v))
     }
@@ -238,13 +245,24 @@ const fn der(
     qualifier: Option<Qualifier>,
     (section, paragraph): (Section, u8),
     formula: &'static str,
-    compute: fn(&dyn Fn(&str) -> f64) -> f64,
+    compute: Compute,
 ) -> Derivation {
-    Derivation { id, label_zh, label_en, unit, period, qualifier, source: Source { section, paragraph }, formula, compute }
+    Derivation {
+        id,
+        label_zh,
+        label_en,
+        unit,
+        period,
+        qualifier,
+        source: Source { section, paragraph },
+        formula,
+        compute,
+    }
 }
 
 /// Every derived record: our calculations, never the article's. Each formula names the reported
 /// figures it uses by id; `tests/data.rs` recomputes every one independently.
+#[rustfmt::skip]
 pub static DERIVATIONS: [Derivation; 23] = [
     der("ten_towns_output_2022_implied", "十大重点专业镇2022年同期产值（推算）", "Ten towns' output in Jan-Aug 2022 (our calculation)",
         YiYuan, JAN_AUG_2022, None, (TownsOverview, 3),
