@@ -189,7 +189,9 @@ fn cost_is_not_applicable_when_organizer_is_other() {
 fn two_batches(a: u32, b: u32, workers: Value) -> Value {
     let mut v = base();
     let second = v["batches"][0].clone();
-    v["batches"].as_array_mut().map(|l| l.push(second));
+    if let Some(l) = v["batches"].as_array_mut() {
+        l.push(second);
+    }
     v["batches"][0]["participants"] = json!(a);
     v["batches"][1]["participants"] = json!(b);
     v["batches"][1]["start"] = json!("2024-09-09");
@@ -234,7 +236,9 @@ fn yearly_rule_groups_by_the_start_year() {
     v["batches"][1]["start"] = json!("2024-12-30");
     v["batches"][1]["end"] = json!("2025-01-05");
     let third = v["batches"][0].clone();
-    v["batches"].as_array_mut().map(|l| l.push(third));
+    if let Some(l) = v["batches"].as_array_mut() {
+        l.push(third);
+    }
     v["batches"][2]["participants"] = json!(150);
     v["batches"][2]["start"] = json!("2025-03-01");
     v["batches"][2]["end"] = json!("2025-03-07");
@@ -448,7 +452,9 @@ fn more_than_100_batches_or_10000_people_are_invalid() {
     v["batches"] = Value::Array(vec![b; 100]);
     assert_ne!(check_value(&v).verdict, Verdict::Invalid);
     let b = v["batches"][0].clone();
-    v["batches"].as_array_mut().map(|l| l.push(b));
+    if let Some(l) = v["batches"].as_array_mut() {
+        l.push(b);
+    }
     assert_eq!(fields(&v), ["batches"]);
     let mut v = base();
     v["people"] = Value::Array(vec![json!({ "honor": "city", "title": "model_worker", "age": 40 }); 10_001]);

@@ -251,11 +251,11 @@ fn duration(x: &Ctx) -> Check {
         (
             &format!("{}从{}到{}，共{}天（含报到日和返程日）", x.zh, ymd(x.b.start, Lang::Zh), ymd(x.b.end, Lang::Zh), x.days),
             &format!(
-                "{} runs from {} to {}: {} counting arrival and return days",
+                "{} runs {} from {} to {}, arrival and return days included",
                 x.en,
+                days_en(x.days),
                 ymd(x.b.start, Lang::En),
-                ymd(x.b.end, Lang::En),
-                days_en(x.days)
+                ymd(x.b.end, Lang::En)
             ),
         ),
         (&format!("{max}天"), &days_en(max)),
@@ -424,7 +424,7 @@ fn annual_scale(plan: &Plan, checks: &mut Vec<Check>) {
         let c = Check::of(RuleId::AnnualScale, None, l);
         let subject = (
             format!("{year}年{nb}批共{}人", grouped(total)),
-            format!("In {year}, {nb} batch{} take {} people", if nb == 1 { "" } else { "es" }, grouped(total)),
+            format!("In {year}, {} people go in {nb} batch{}", grouped(total), if nb == 1 { "" } else { "es" }),
         );
         let Some(w) = plan.model_workers_under_65.map(i64::from) else {
             checks.push(c.no_figures().say(
@@ -441,8 +441,8 @@ fn annual_scale(plan: &Plan, checks: &mut Vec<Check>) {
             ok,
             (&subject.0, &subject.1),
             (
-                &format!("{age}岁以下劳模总数{}人的{num}/{den}，即{}人", grouped(w), grouped(max)),
-                &format!("{num}/{den} of the {} model workers under {age}, i.e. {}", grouped(w), grouped(max)),
+                &format!("{}人（{age}岁以下劳模总数{}人的{num}/{den}）", grouped(max), grouped(w)),
+                &format!("{}, {num}/{den} of the {} model workers under {age}", grouped(max), grouped(w)),
             ),
             (&format!("{}人", grouped((max - total).abs())), &grouped((max - total).abs())),
         );

@@ -5,6 +5,7 @@ use super::plan::{Honor, Person, Title};
 use super::report::{Check, RuleId, Status};
 use crate::data::{limit, LimitId};
 use std::cmp::Reverse;
+use std::fmt::Write;
 
 /// Whether one person may take part ("Who may go?").
 ///
@@ -32,10 +33,6 @@ pub(crate) fn eligibility_at(person: &Person, index: Option<usize>) -> Check {
     let l = limit(LimitId::Eligibility);
     let mut c = Check::of(RuleId::Eligibility, None, l).no_figures();
     c.person = index;
-    let (who_zh, who_en) = match index {
-        Some(i) => (format!("第{}位", i + 1), format!("Person {}", i + 1)),
-        None => ("此人".to_string(), "This person".to_string()),
-    };
     let (hz, he) = match person.honor {
         Honor::National => ("全国", "national"),
         Honor::Provincial => ("省级", "provincial"),
@@ -49,25 +46,30 @@ pub(crate) fn eligibility_at(person: &Person, index: Option<usize>) -> Check {
         Title::Treatment => ("享受劳模待遇者", "person enjoying model-worker treatment"),
         Title::MayDayMedal => ("五一劳动奖章获得者", "May Day Labour Medal holder"),
     };
-    let who_zh = format!("{who_zh}是{tz}（{hz}）");
-    let who_en = format!("{who_en} is a {te} ({he}-level honour)");
-    if person.honor >= Honor::City {
-        c.say(
-            Status::Ok,
-            format!("{who_zh}，属于市级及以上表彰，符合参加条件。"),
-            format!("{who_en}: honoured at city level or above, so eligible."),
-        )
+    let ok = person.honor >= Honor::City;
+    let (vz, ve) = if ok {
+        ("属于市级及以上表彰，符合参加条件。", "honoured at city level or above, so eligible.")
     } else {
-        c.say(
-            Status::NotEligible,
-            format!("{who_zh}，不符合参加条件：参加对象须经主管部门批准表彰，且为市级及以上。"),
-            format!("{who_en}: not eligible. Participants must be honoured, with approval of the competent department, at city level or above."),
+        (
+            "不符合参加条件：参加对象须经主管部门批准表彰，且为市级及以上。",
+            "not eligible. Participants must be honoured, with approval of the competent department, at city level or above.",
         )
-        .suggest(
-            "从名单中去掉此人，或换成市级及以上表彰的劳动模范、先进工作者（含享受待遇者）或五一劳动奖章获得者。".to_string(),
-            "Take this person off the roster, or choose a model worker, advanced worker (treatment included) or May Day Labour Medal holder honoured at city level or above.".to_string(),
-        )
+    };
+    // Written straight into two strings: a roster of 10,000 makes this the engine's hot path.
+    let (mut zh, mut en) = (String::with_capacity(128), String::with_capacity(192));
+    let _ = match index {
+        Some(i) => write!(zh, "第{}位", i + 1).and(write!(en, "Person {}", i + 1)),
+        None => write!(zh, "此人").and(write!(en, "This person")),
+    };
+    let _ = write!(zh, "是{tz}（{hz}），{vz}").and(write!(en, " is a {te} ({he}-level honour): {ve}"));
+    let c = c.say(if ok { Status::Ok } else { Status::NotEligible }, zh, en);
+    if ok {
+        return c;
     }
+    c.suggest(
+        "从名单中去掉此人，或换成市级及以上表彰的劳动模范、先进工作者（含享受待遇者）或五一劳动奖章获得者。".to_string(),
+        "Take this person off the roster, or choose a model worker, advanced worker (treatment included) or May Day Labour Medal holder honoured at city level or above.".to_string(),
+    )
 }
 
 /// The roster's indices in the order the article gives priority (paragraph 2: "面向基层一线，

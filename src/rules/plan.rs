@@ -205,150 +205,189 @@ struct Reader {
     errors: Vec<PlanError>,
 }
 
-fn path(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_string()
-    } else {
-        format!("{prefix}.{key}")
+/// Where a field sits: at the top (`list` empty) or in item `index` of a list. The path text is
+/// built only for an error.
+#[derive(Clone, Copy)]
+struct At {
+    list: &'static str,
+    index: usize,
+}
+
+const TOP: At = At { list: "", index: 0 };
+
+/// `key`, `list[index]` or `list[index].key`.
+fn path(at: At, key: &str) -> String {
+    match (at.list.is_empty(), key.is_empty()) {
+        (true, _) => key.to_string(),
+        (false, true) => format!("{}[{}]", at.list, at.index),
+        (false, false) => format!("{}[{}].{key}", at.list, at.index),
     }
 }
 
+fn range_msg((lo, hi): (i64, i64)) -> (String, String) {
+    let (lo, hi) = (crate::format::grouped(lo), crate::format::grouped(hi));
+    (format!("应为{lo}到{hi}之间的整数。"), format!("Must be a whole number from {lo} to {hi}."))
+}
+
+fn word_msg(words: &[&str]) -> (String, String) {
+    let list = words.join(", ");
+    (format!("应为以下之一：{list}。"), format!("Must be one of: {list}."))
+}
+
+fn date_msg() -> (String, String) {
+    (
+        format!("应为实际存在的日期，写作YYYY-MM-DD，年份在{}到{}之间。", YEARS.0, YEARS.1),
+        format!("Must be a real date written YYYY-MM-DD, in the years {} to {}.", YEARS.0, YEARS.1),
+    )
+}
+
+fn money_msg() -> (String, String) {
+    let (lo, hi) = (crate::format::grouped(COST_YUAN.0), crate::format::grouped(COST_YUAN.1));
+    (format!("应为{lo}到{hi}元之间的金额，最多两位小数。"), format!("Must be an amount from {lo} to {hi} yuan with at most two decimals."))
+}
+
+/// The field's value; `None` when absent or null.
+fn get<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    o.get(key).filter(|v| !v.is_null())
+}
+
 impl Reader {
-    /// Records an error; `missing` prefixes "required".
-    fn fail(&mut self, prefix: &str, key: &str, missing: bool, zh: &str, en: &str) {
+    /// Records an error; `missing` prefixes "required". Messages are built only here, on the
+    /// error path, so reading a large valid plan allocates no message text.
+    fn fail(&mut self, at: At, key: &str, missing: bool, (zh, en): (String, String)) {
         let (mz, me) = if missing { ("缺少此项。", "Required. ") } else { ("", "") };
-        self.errors.push(PlanError::new(path(prefix, key), format!("{mz}{zh}"), format!("{me}{en}")));
+        self.errors.push(PlanError::new(path(at, key), format!("{mz}{zh}"), format!("{me}{en}")));
     }
 
-    /// The field's value, or `None` (with an error when `required`) when absent or null.
-    fn get<'v>(&mut self, o: &'v Map<String, Value>, prefix: &str, key: &str, required: bool, zh: &str, en: &str) -> Option<&'v Value> {
-        match o.get(key) {
-            Some(Value::Null) | None => {
-                if required {
-                    self.fail(prefix, key, true, zh, en);
-                }
-                None
-            }
-            v => v,
+    /// The value of a required field, or an error saying what is allowed.
+    fn need<'v>(&mut self, o: &'v Map<String, Value>, at: At, key: &str, msg: fn(&[&str]) -> (String, String), words: &[&str]) -> Option<&'v Value> {
+        let v = get(o, key);
+        if v.is_none() {
+            self.fail(at, key, true, msg(words));
         }
+        v
     }
 
-    fn int(&mut self, o: &Map<String, Value>, prefix: &str, key: &str, (lo, hi): (i64, i64), required: bool) -> Option<i64> {
-        let zh = format!("应为{}到{}之间的整数。", crate::format::grouped(lo), crate::format::grouped(hi));
-        let en = format!("Must be a whole number from {} to {}.", crate::format::grouped(lo), crate::format::grouped(hi));
-        let v = self.get(o, prefix, key, required, &zh, &en)?;
+    fn int(&mut self, o: &Map<String, Value>, at: At, key: &str, range: (i64, i64), required: bool) -> Option<i64> {
+        let Some(v) = get(o, key) else {
+            if required {
+                self.fail(at, key, true, range_msg(range));
+            }
+            return None;
+        };
         // A whole number may arrive as 80.0 (from a JavaScript form); accept it as 80.
         let n = v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64));
         match n {
-            Some(n) if (lo..=hi).contains(&n) => Some(n),
+            Some(n) if (range.0..=range.1).contains(&n) => Some(n),
             _ => {
-                self.fail(prefix, key, false, &zh, &en);
+                self.fail(at, key, false, range_msg(range));
                 None
             }
         }
     }
 
-    fn flag(&mut self, o: &Map<String, Value>, prefix: &str, key: &str) -> bool {
-        let v = self.get(o, prefix, key, false, "", "");
-        match v {
+    fn flag(&mut self, o: &Map<String, Value>, at: At, key: &str) -> bool {
+        match get(o, key) {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
-                self.fail(prefix, key, false, "应为true或false。", "Must be true or false.");
+                self.fail(at, key, false, ("应为true或false。".into(), "Must be true or false.".into()));
                 false
             }
         }
     }
 
     /// The index in `words` of the field's word.
-    fn word(&mut self, o: &Map<String, Value>, prefix: &str, key: &str, words: &[&str]) -> Option<usize> {
-        let list = words.join(", ");
-        let zh = format!("应为以下之一：{list}。");
-        let en = format!("Must be one of: {list}.");
-        let v = self.get(o, prefix, key, true, &zh, &en)?;
+    fn word(&mut self, o: &Map<String, Value>, at: At, key: &str, words: &[&str]) -> Option<usize> {
+        let v = self.need(o, at, key, word_msg, words)?;
         let found = v.as_str().and_then(|s| words.iter().position(|w| *w == s));
         if found.is_none() {
-            self.fail(prefix, key, false, &zh, &en);
+            self.fail(at, key, false, word_msg(words));
         }
         found
     }
 
-    fn date(&mut self, o: &Map<String, Value>, prefix: &str, key: &str) -> Option<Date> {
-        let zh = format!("应为实际存在的日期，写作YYYY-MM-DD，年份在{}到{}之间。", YEARS.0, YEARS.1);
-        let en = format!("Must be a real date written YYYY-MM-DD, in the years {} to {}.", YEARS.0, YEARS.1);
-        let v = self.get(o, prefix, key, true, &zh, &en)?;
+    fn date(&mut self, o: &Map<String, Value>, at: At, key: &str) -> Option<Date> {
+        let v = self.need(o, at, key, |_| date_msg(), &[])?;
         let d = v.as_str().and_then(parse_date);
         if d.is_none() {
-            let got: String = match v.as_str() {
-                Some(s) => s.chars().take(24).collect(),
-                None => String::new(),
-            };
-            if got.is_empty() {
-                self.fail(prefix, key, false, &zh, &en);
+            let (zh, en) = date_msg();
+            let got: String = v.as_str().unwrap_or("").chars().take(24).collect();
+            let msg = if got.is_empty() {
+                (zh, en)
             } else {
-                self.fail(prefix, key, false, &format!("“{got}”不是有效日期：{zh}"), &format!("\"{got}\" is not a valid date. {en}"));
-            }
+                (format!("“{got}”不是有效日期：{zh}"), format!("\"{got}\" is not a valid date. {en}"))
+            };
+            self.fail(at, key, false, msg);
         }
         d
     }
 
     /// Money in yuan with at most two decimals, as fen (see the module notes).
-    fn fen(&mut self, o: &Map<String, Value>, prefix: &str, key: &str) -> Option<i64> {
+    fn fen(&mut self, o: &Map<String, Value>, at: At, key: &str) -> Option<i64> {
+        let v = self.need(o, at, key, |_| money_msg(), &[])?;
         let (lo, hi) = COST_YUAN;
-        let zh = format!("应为{}到{}元之间的金额，最多两位小数。", crate::format::grouped(lo), crate::format::grouped(hi));
-        let en = format!("Must be an amount from {} to {} yuan with at most two decimals.", crate::format::grouped(lo), crate::format::grouped(hi));
-        let v = self.get(o, prefix, key, true, &zh, &en)?;
         let fen = v.as_f64().filter(|y| *y >= lo as f64 && *y <= hi as f64).and_then(|y| {
             let fen = (y * FEN as f64).round() as i64;
             (fen as f64 / FEN as f64 == y).then_some(fen)
         });
         if fen.is_none() {
-            self.fail(prefix, key, false, &zh, &en);
+            self.fail(at, key, false, money_msg());
         }
         fen
     }
 
     /// The field's list of objects (each with its path prefix), at most `max` long.
-    fn list<'v>(&mut self, o: &'v Map<String, Value>, key: &str, max: usize, required: bool) -> Vec<(String, &'v Map<String, Value>)> {
-        let zh = format!("应为列表，最多{}项{}。", crate::format::grouped(max as i64), if required { "，至少1项" } else { "" });
-        let en = format!("Must be a list of at most {} items{}.", crate::format::grouped(max as i64), if required { ", at least one" } else { "" });
+    fn list<'v>(&mut self, o: &'v Map<String, Value>, key: &'static str, max: usize, required: bool) -> Vec<(At, &'v Map<String, Value>)> {
+        let msg = |n: Option<usize>| {
+            let m = crate::format::grouped(max as i64);
+            let (least_zh, least_en) = if required { ("，至少1项", ", at least one") } else { ("", "") };
+            let (has_zh, has_en) = match n {
+                Some(n) => (format!("现有{n}项。"), format!(" It has {n}.")),
+                None => (String::new(), String::new()),
+            };
+            (format!("应为列表，最多{m}项{least_zh}。{has_zh}"), format!("Must be a list of at most {m} items{least_en}.{has_en}"))
+        };
         let mut out = Vec::new();
-        let Some(v) = self.get(o, "", key, required, &zh, &en) else { return out };
+        let Some(v) = get(o, key) else {
+            if required {
+                self.fail(TOP, key, true, msg(None));
+            }
+            return out;
+        };
         match v.as_array() {
             Some(items) if items.len() <= max && !(required && items.is_empty()) => {
+                out.reserve(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    let prefix = format!("{key}[{i}]");
+                    let at = At { list: key, index: i };
                     match item.as_object() {
-                        Some(obj) => out.push((prefix, obj)),
-                        None => self.errors.push(PlanError::new(prefix, "应为对象（{…}）。", "Must be an object ({…}).")),
+                        Some(obj) => out.push((at, obj)),
+                        None => self.fail(at, "", false, ("应为对象（{…}）。".into(), "Must be an object ({…}).".into())),
                     }
                 }
             }
-            Some(items) if !items.is_empty() => {
-                self.fail("", key, false, &format!("{zh}现有{}项。", items.len()), &format!("{en} It has {}.", items.len()))
-            }
-            _ => self.fail("", key, false, &zh, &en),
+            Some(items) if !items.is_empty() => self.fail(TOP, key, false, msg(Some(items.len()))),
+            _ => self.fail(TOP, key, false, msg(None)),
         }
         out
     }
 
-    fn batch(&mut self, prefix: &str, o: &Map<String, Value>) -> Option<Batch> {
-        let participants = self.int(o, prefix, "participants", PARTICIPANTS, true);
-        let start = self.date(o, prefix, "start");
-        let end = self.date(o, prefix, "end");
-        let cost_fen = self.fen(o, prefix, "cost_per_person");
-        let destination = self.word(o, prefix, "destination", &DESTINATIONS);
-        let venue = self.word(o, prefix, "venue", &VENUES);
-        let cross_province_activities = self.flag(o, prefix, "cross_province_activities");
-        let lodging_changes = self.int(o, prefix, "lodging_changes", LODGING, false).unwrap_or(0);
+    fn batch(&mut self, at: At, o: &Map<String, Value>) -> Option<Batch> {
+        let participants = self.int(o, at, "participants", PARTICIPANTS, true);
+        let start = self.date(o, at, "start");
+        let end = self.date(o, at, "end");
+        let cost_fen = self.fen(o, at, "cost_per_person");
+        let destination = self.word(o, at, "destination", &DESTINATIONS);
+        let venue = self.word(o, at, "venue", &VENUES);
+        let cross_province_activities = self.flag(o, at, "cross_province_activities");
+        let lodging_changes = self.int(o, at, "lodging_changes", LODGING, false).unwrap_or(0);
         let (start, end) = (start?, end?);
         if end < start {
             self.fail(
-                prefix,
+                at,
                 "end",
                 false,
-                &format!("结束日期不能早于开始日期（{start}）。"),
-                &format!("Must not be before the start date ({start})."),
+                (format!("结束日期不能早于开始日期（{start}）。"), format!("Must not be before the start date ({start}).")),
             );
             return None;
         }
@@ -364,14 +403,14 @@ impl Reader {
         })
     }
 
-    fn person(&mut self, prefix: &str, o: &Map<String, Value>) -> Option<Person> {
-        let honor = self.word(o, prefix, "honor", &HONORS);
-        let title = self.word(o, prefix, "title", &TITLES);
-        let age = self.int(o, prefix, "age", AGE, true);
-        let frontline = self.flag(o, prefix, "frontline");
-        let high_intensity = self.flag(o, prefix, "high_intensity");
-        let hard_environment = self.flag(o, prefix, "hard_environment");
-        let key_role = self.flag(o, prefix, "key_role");
+    fn person(&mut self, at: At, o: &Map<String, Value>) -> Option<Person> {
+        let honor = self.word(o, at, "honor", &HONORS);
+        let title = self.word(o, at, "title", &TITLES);
+        let age = self.int(o, at, "age", AGE, true);
+        let frontline = self.flag(o, at, "frontline");
+        let high_intensity = self.flag(o, at, "high_intensity");
+        let hard_environment = self.flag(o, at, "hard_environment");
+        let key_role = self.flag(o, at, "key_role");
         Some(Person {
             honor: [Honor::National, Honor::Provincial, Honor::City, Honor::County, Honor::None].get(honor?).copied()?,
             title: [Title::ModelWorker, Title::AdvancedWorker, Title::Treatment, Title::MayDayMedal].get(title?).copied()?,
@@ -425,17 +464,17 @@ impl Plan {
     pub fn from_value(v: &Value) -> Result<Plan, Vec<PlanError>> {
         let o = object(v, "方案", "plan")?;
         let mut r = Reader::default();
-        let organizer = r.word(o, "", "organizer", &ORGANIZERS);
-        let workers = r.int(o, "", "model_workers_under_65", WORKERS, false);
+        let organizer = r.word(o, TOP, "organizer", &ORGANIZERS);
+        let workers = r.int(o, TOP, "model_workers_under_65", WORKERS, false);
         let batches: Vec<Option<Batch>> =
-            r.list(o, "batches", MAX_BATCHES, true).into_iter().map(|(p, b)| r.batch(&p, b)).collect();
+            r.list(o, "batches", MAX_BATCHES, true).into_iter().map(|(at, b)| r.batch(at, b)).collect();
         let people: Vec<Option<Person>> =
-            r.list(o, "people", MAX_PEOPLE, false).into_iter().map(|(p, b)| r.person(&p, b)).collect();
+            r.list(o, "people", MAX_PEOPLE, false).into_iter().map(|(at, b)| r.person(at, b)).collect();
         let max_years = usize::try_from(YEARS.1 - YEARS.0 + 1).unwrap_or(0);
         let mut years = Vec::new();
         for (p, t) in r.list(o, "technical_worker_trips", max_years, false) {
-            let year = r.int(t, &p, "year", YEARS, true);
-            let participants = r.int(t, &p, "participants", TECH_PARTICIPANTS, true);
+            let year = r.int(t, p, "year", YEARS, true);
+            let participants = r.int(t, p, "participants", TECH_PARTICIPANTS, true);
             years.push((p, year, participants));
         }
         // A year given twice: the later entry is the wrong one.
@@ -444,8 +483,8 @@ impl Plan {
         for w in seen.windows(2) {
             if let [(a, _), (b, i)] = w {
                 if a == b {
-                    if let Some((p, _, _)) = years.get(*i) {
-                        r.fail(p, "year", false, &format!("{b}年重复出现，每年只能填一次。"), &format!("{b} appears more than once; give each year once."));
+                    if let Some((at, _, _)) = years.get(*i) {
+                        r.fail(*at, "year", false, (format!("{b}年重复出现，每年只能填一次。"), format!("{b} appears more than once; give each year once.")));
                     }
                 }
             }
@@ -482,7 +521,7 @@ impl Person {
     pub fn from_value(v: &Value) -> Result<Person, Vec<PlanError>> {
         let o = object(v, "人员", "person")?;
         let mut r = Reader::default();
-        let p = r.person("", o);
+        let p = r.person(TOP, o);
         r.finish(p)
     }
 }
@@ -507,7 +546,7 @@ mod tests {
         let read = |v: Value| {
             let mut r = Reader::default();
             let o: Map<String, Value> = [("c".to_string(), v)].into_iter().collect();
-            r.fen(&o, "", "c")
+            r.fen(&o, TOP, "c")
         };
         assert_eq!(read(serde_json::json!(4500.01)), Some(450_001));
         assert_eq!(read(serde_json::json!(0.07)), Some(7));

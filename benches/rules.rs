@@ -1,0 +1,90 @@
+//! How long the rule engine takes on the largest plan it accepts: 100 batches and 10,000 people
+//! (every batch over a limit somewhere, so every message and suggestion is built). Prints the
+//! median of repeated runs in microseconds. `cargo bench --bench rules`.
+
+use std::time::Instant;
+use sx_explainer::rules::{check_json, check_value, example_plan_json, Plan, Verdict};
+
+fn plan_json() -> String {
+    let batches: Vec<String> = (0..100)
+        .map(|i| {
+            let month = i % 12 + 1;
+            format!(
+                r#"{{"participants":{},"start":"{}-{:02}-03","end":"{}-{:02}-{:02}","cost_per_person":{}.{:02},"destination":"{}","venue":"{}","cross_province_activities":{},"lodging_changes":{}}}"#,
+                60 + i % 60,
+                2020 + i / 12,
+                month,
+                2020 + i / 12,
+                month,
+                8 + i % 3,
+                4000 + i * 37,
+                i % 100,
+                if i % 2 == 0 { "in_province" } else { "out_of_province" },
+                ["national_base", "provincial_base", "union_sanatorium", "other"][i % 4],
+                i % 5 == 0,
+                i % 3
+            )
+        })
+        .collect();
+    let honors = ["national", "provincial", "city", "county", "none"];
+    let titles = ["model_worker", "advanced_worker", "treatment", "may_day_medal"];
+    let people: Vec<String> = (0..10_000)
+        .map(|i| {
+            format!(
+                r#"{{"honor":"{}","title":"{}","age":{},"frontline":{},"high_intensity":{},"hard_environment":{},"key_role":{}}}"#,
+                honors[i % 5],
+                titles[i % 4],
+                30 + i % 40,
+                i % 2 == 0,
+                i % 3 == 0,
+                i % 5 == 0,
+                i % 7 == 0
+            )
+        })
+        .collect();
+    let years: Vec<String> =
+        (0..20).map(|i| format!(r#"{{"year":{},"participants":{}}}"#, 2005 + i, 300 + (i * 37) % 50)).collect();
+    format!(
+        r#"{{"organizer":"provincial_union","model_workers_under_65":2500,"batches":[{}],"people":[{}],"technical_worker_trips":[{}]}}"#,
+        batches.join(","),
+        people.join(","),
+        years.join(",")
+    )
+}
+
+fn median_us(mut f: impl FnMut(), runs: usize) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times.get(runs / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn main() {
+    let json = plan_json();
+    let report = check_json(&json);
+    assert_eq!(report.errors, []);
+    assert_eq!(report.verdict, Verdict::Ineligible);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    let runs = 31;
+    let text = median_us(|| drop(std::hint::black_box(check_json(std::hint::black_box(&json)))), runs);
+    let parsed = median_us(|| drop(std::hint::black_box(check_value(std::hint::black_box(&value)))), runs);
+    let read = median_us(|| drop(std::hint::black_box(Plan::from_value(std::hint::black_box(&value)))), runs);
+    let out = median_us(|| drop(std::hint::black_box(serde_json::to_string(&report))), runs);
+    let example = example_plan_json();
+    let small = median_us(|| drop(std::hint::black_box(check_json(std::hint::black_box(&example)))), 1001);
+    println!(
+        "rules: 100 batches, 10,000 people, {} checks, {} KB of plan JSON ({runs} runs, median)",
+        report.checks.len(),
+        json.len() / 1024
+    );
+    println!("  check_json (parse + check):      {text:>9.0} µs");
+    println!("  check_value (already parsed):    {parsed:>9.0} µs");
+    println!("  of which reading the plan:       {read:>9.0} µs");
+    println!("  report to JSON:                  {out:>9.0} µs");
+    println!("rules: the example plan (2 batches, 4 people), check_json: {small:.1} µs");
+}
