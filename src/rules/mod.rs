@@ -47,7 +47,7 @@ use std::collections::BTreeMap;
 pub fn check_json(json: &str) -> Report {
     match serde_json::from_str::<serde_json::Value>(json) {
         Ok(v) => check_value(&v),
-        Err(e) => Report::invalid(vec![PlanError::bad_json(&e.to_string())]),
+        Err(e) => Report::invalid(vec![PlanError::from_json(&e)]),
     }
 }
 

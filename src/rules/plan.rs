@@ -47,6 +47,15 @@ impl PlanError {
     pub fn bad_json(detail: &str) -> PlanError {
         PlanError::new("", format!("方案不是有效的JSON：{detail}"), format!("The plan is not valid JSON: {detail}"))
     }
+
+    /// The error for text that is not JSON, saying where the parser stopped.
+    pub(crate) fn from_json(e: &serde_json::Error) -> PlanError {
+        PlanError::new(
+            "",
+            format!("方案不是有效的JSON（第{}行第{}列附近出错）。", e.line(), e.column()),
+            format!("The plan is not valid JSON: {e}."),
+        )
+    }
 }
 
 /// Who organises the trip. The cost standard is stated for the provincial union's trips.
