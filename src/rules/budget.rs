@@ -39,7 +39,7 @@ pub fn caps_fen(destination: Destination) -> (i64, i64) {
     };
     let fen = |id| {
         let l = limit(id);
-        l.numerator * 100 / l.denominator
+        l.numerator * super::plan::FEN / l.denominator
     };
     (fen(person), fen(day))
 }

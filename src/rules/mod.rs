@@ -131,7 +131,7 @@ pub fn example_plan_json() -> String {
 
 /// Checks a plan that the reader accepted.
 fn check_valid(plan: &Plan) -> Report {
-    let mut checks = Vec::with_capacity(plan.batches.len() * 7 + plan.people.len() + 4);
+    let mut checks = Vec::new();
     let cost_applies = plan.organizer == Organizer::ProvincialUnion;
     for (i, b) in plan.batches.iter().enumerate() {
         let x = Ctx { i, b, days: days(b), zh: format!("第{}批", i + 1), en: format!("Batch {}", i + 1) };
