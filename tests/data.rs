@@ -489,7 +489,8 @@ fn every_derived_value_matches_an_independent_recomputation() {
             "{id} has its formula"
         );
     }
-    // The headline numbers a reader will see.
+    // Pinned to the printed figures (410.5亿元, 18.2%): if the article is ever corrected, this
+    // line changes with the source text, on purpose.
     let ten_2022 = get("ten_towns_output_2022_implied").map(|r| r.value);
     assert_eq!(ten_2022, Some(r2(410.5 / 1.182)));
 }
