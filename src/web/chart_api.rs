@@ -194,9 +194,5 @@ pub fn tooltip(layout: &ChartLayout, x: i32, y: i32, lang: Lang) -> Option<Strin
 
 /// The dataset as CSV with a byte-order mark.
 pub fn to_csv() -> String {
-    let mut s = String::from("\u{feff}id,label_zh,label_en,value,unit,period,kind\n");
-    for r in data::records() {
-        s.push_str(&format!("{},{},{},{},{},{},{:?}\n", r.id, r.label_zh, r.label_en, r.value, r.unit.as_str(), r.period, r.kind));
-    }
-    s
+    crate::data::export::to_csv()
 }

@@ -13,7 +13,7 @@ use super::share::{self, ShareError};
 use super::{js_err, Ctx};
 use crate::data::{self, Unit};
 use crate::format::{self, Lang};
-use crate::rules::{self, Check, Destination, Report, Status, Verdict};
+use crate::rules::{self, Check, Destination, Report, RuleId, Status, Verdict};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -50,16 +50,12 @@ const FLAGS: [(&str, &str, &str); 4] = [
     ("key_role", "发挥骨干作用", "Key role"),
 ];
 
-/// The example plan the form starts from (meets every rule).
+/// The example plan the form starts from (the rule engine's, which meets every rule).
 fn example_plan() -> Value {
-    json!({
-        "organizer": "provincial_union",
-        "model_workers_under_65": 1000,
-        "batches": [{
-            "participants": 80, "start": "2024-05-06", "end": "2024-05-12", "cost_per_person": 4500,
-            "destination": "in_province", "venue": "national_base",
-            "cross_province_activities": false, "lodging_changes": 0
-        }]
+    serde_json::from_str(&rules::example_plan_json()).unwrap_or_else(|_| {
+        json!({"organizer": "provincial_union", "batches": [{"participants": 80, "start": "2024-05-06",
+            "end": "2024-05-12", "cost_per_person": 4500, "destination": "in_province", "venue": "national_base",
+            "cross_province_activities": false, "lodging_changes": 0}]})
     })
 }
 
@@ -79,6 +75,8 @@ pub(crate) struct Rest {
     key: String,
     /// Kept alive for the clipboard promise (one pair per widget, reused).
     copy_cbs: Option<(Closure<dyn FnMut(JsValue)>, Closure<dyn FnMut(JsValue)>)>,
+    /// The reader changed the plan (or opened a link with one): the fragment follows it.
+    touched: bool,
 }
 
 fn hash() -> String {
@@ -88,6 +86,7 @@ fn hash() -> String {
 impl Rest {
     pub fn new(ctx: &Ctx, ordinal: usize) -> Rest {
         let key = if ordinal == 0 { "plan".to_string() } else { format!("plan{}", ordinal + 1) };
+        let shared = share::get(&hash(), &key).is_some();
         let (plan, notice) = match share::get(&hash(), &key) {
             Some(text) => match share::decode_plan(text) {
                 Ok(p) => (p, None),
@@ -104,6 +103,7 @@ impl Rest {
             notice,
             key,
             copy_cbs: None,
+            touched: shared,
         }
     }
 
@@ -118,15 +118,16 @@ impl Rest {
         if let Some(e) = self.notice {
             h.e("p", &[("class", "notice"), ("role", "alert")], e.message(lang));
         }
+        // The verdict stays in view (sticky) while the reader edits a long form on a phone.
+        h.e("div", &[("class", "verdict"), ("id", &ctx.uid("verdict")), ("role", "status"), ("aria-live", "polite")], "");
         h.o("div", &[("class", "cols")]);
         h.o("div", &[("class", "form"), ("id", &ctx.uid("form")), ("role", "group"), ("aria-labelledby", &ctx.uid("fh"))]);
         self.form_markup(ctx, h);
         h.c("div");
         h.o("div", &[("class", "result")]);
-        h.e("h3", &[], ctx.pick("检查结果", "The answer"));
-        h.e("div", &[("class", "verdict"), ("id", &ctx.uid("verdict")), ("role", "status"), ("aria-live", "polite")], "");
+        h.e("h3", &[], ctx.pick("逐条检查", "Rule by rule"));
         h.e("ul", &[("class", "errs"), ("id", &ctx.uid("errs"))], "");
-        h.e("ul", &[("class", "checks"), ("id", &ctx.uid("checks"))], "");
+        h.e("div", &[("class", "checks"), ("id", &ctx.uid("checks"))], "");
         self.charts.figure(ctx, h, ChartId::Budget, &self.input, |_| {});
         self.share_markup(ctx, h);
         h.c("div");
@@ -191,7 +192,7 @@ impl Rest {
 
         // The optional roster.
         let people = p.get("people").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-        let open = if people.is_empty() { vec![("class", "opt")] } else { vec![("class", "opt"), ("open", "")] };
+        let open = if ctx.q("details.roster[open]").is_some() { vec![("class", "opt roster"), ("open", "")] } else { vec![("class", "opt roster")] };
         h.o("details", &open);
         let summary = match lang {
             Lang::Zh => format!("参加人员名单（可选，{}人）", people.len()),
@@ -226,7 +227,7 @@ impl Rest {
 
         // The technical workers' yearly numbers.
         let trips = p.get("technical_worker_trips").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-        let open = if trips.is_empty() { vec![("class", "opt")] } else { vec![("class", "opt"), ("open", "")] };
+        let open = if ctx.q("details.trips[open]").is_some() { vec![("class", "opt trips"), ("open", "")] } else { vec![("class", "opt trips")] };
         h.o("details", &open);
         h.e("summary", &[], ctx.pick("优秀技术工人疗休养历年人次（可选）", "Excellent technical workers' trips by year (optional)"));
         for (i, t) in trips.iter().enumerate() {
@@ -341,20 +342,24 @@ impl Rest {
         let detail = match (report.verdict, lang) {
             (Verdict::Invalid, Lang::Zh) => format!("共{}处需要修改。", report.errors.len()),
             (Verdict::Invalid, Lang::En) => format!("{} to fix.", report.errors.len()),
-            (_, Lang::Zh) => format!(
-                "{}项检查：符合{}项，不符合{}项，不符合参加条件{}项。",
-                report.checks.len(),
-                count(Status::Ok),
-                count(Status::Fails),
-                count(Status::NotEligible)
-            ),
-            (_, Lang::En) => format!(
-                "{} checks: {} met, {} not met, {} not eligible.",
-                report.checks.len(),
-                count(Status::Ok),
-                count(Status::Fails),
-                count(Status::NotEligible)
-            ),
+            (_, Lang::Zh) => {
+                let mut d = format!("{}项检查，{}项符合", report.checks.len(), count(Status::Ok));
+                for (s, w) in [(Status::Fails, "不符合一般规定"), (Status::NotEligible, "不符合参加条件"), (Status::Note, "提示")] {
+                    if count(s) > 0 {
+                        d.push_str(&format!("，{}项{}", count(s), w));
+                    }
+                }
+                d + "。"
+            }
+            (_, Lang::En) => {
+                let mut d = format!("{} checks, {} met", report.checks.len(), count(Status::Ok));
+                for (s, w) in [(Status::Fails, "not met"), (Status::NotEligible, "not eligible"), (Status::Note, "advice")] {
+                    if count(s) > 0 {
+                        d.push_str(&format!(", {} {}", count(s), w));
+                    }
+                }
+                d + "."
+            }
         };
         if let Some(v) = ctx.by_uid("verdict") {
             let mut h = H::default();
@@ -410,28 +415,49 @@ impl Rest {
         if let Some(list) = ctx.by_uid("errs") {
             list.set_inner_html(&general.0);
         }
+        // What needs attention first; the rules the plan meets folded underneath.
         let mut h = H::default();
-        for c in &report.checks {
-            check_line(&mut h, c, lang);
+        let ok = count(Status::Ok);
+        if ok < report.checks.len() {
+            h.o("ul", &[]);
+            for c in report.checks.iter().filter(|c| c.status != Status::Ok) {
+                check_line(&mut h, c, lang);
+            }
+            h.c("ul");
+        }
+        if ok > 0 {
+            let summary = match lang {
+                Lang::Zh => format!("符合规定的{ok}项"),
+                Lang::En => format!("The {ok} checks the plan meets"),
+            };
+            let open = ctx.q(".checks details[open]").is_some();
+            h.o("details", if open { &[("open", "")][..] } else { &[][..] }).e("summary", &[], &summary).o("ul", &[]);
+            for c in report.checks.iter().filter(|c| c.status == Status::Ok) {
+                check_line(&mut h, c, lang);
+            }
+            h.c("ul").c("details");
         }
         if let Some(list) = ctx.by_uid("checks") {
             list.set_inner_html(&h.0);
         }
     }
 
-    /// Puts the plan in the URL fragment (replaceState: no history entry per keystroke) and in
-    /// the share box.
+    /// Shows the share link, and once the reader has changed the plan also puts it in the URL
+    /// fragment (replaceState: no history entry per keystroke; an article opened without a plan
+    /// keeps its URL untouched).
     fn write_link(&self, ctx: &Ctx) {
         let Some(w) = web_sys::window() else { return };
         let value = share::encode_plan(&self.plan);
-        if value.len() <= share::MAX_LEN {
-            let frag = share::set(&hash(), &self.key, &value);
+        let frag = share::set(&hash(), &self.key, &value);
+        if self.touched && value.len() <= share::MAX_LEN {
             if let Ok(history) = w.history() {
                 history.replace_state_with_url(&JsValue::NULL, "", Some(&frag)).ok();
             }
         }
+        let href = w.location().href().unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default();
         if let Some(link) = ctx.by_uid("link").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
-            link.set_value(&w.location().href().unwrap_or_default());
+            link.set_value(&format!("{base}{frag}"));
         }
     }
 
@@ -447,7 +473,7 @@ impl Rest {
         }
         let report = rules::check_value(&plan);
         let mut h = H::default();
-        let elig = report.checks.iter().find(|c| c.rule == rules::RuleId::Eligibility);
+        let elig = report.checks.iter().find(|c| c.rule == RuleId::Eligibility);
         let lang = ctx.lang;
         match (elig, report.errors.iter().find(|e| e.field.starts_with("people"))) {
             (_, Some(e)) => {
@@ -507,6 +533,7 @@ impl Rest {
             set_path(&mut self.plan, &path, value);
         }
         self.notice = None;
+        self.touched = true;
         self.update(ctx)
     }
 
@@ -576,6 +603,7 @@ impl Rest {
             }
             _ => return Ok(()),
         }
+        self.touched = true;
         // Empty optional lists leave the plan.
         if let Some(o) = self.plan.as_object_mut() {
             for k in ["people", "technical_worker_trips"] {
@@ -601,10 +629,9 @@ impl Rest {
 
     fn copy(&mut self, ctx: &Ctx) {
         let Some(w) = web_sys::window() else { return };
-        let url = w.location().href().unwrap_or_default();
-        if let Some(link) = ctx.by_uid("link").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
-            link.select();
-        }
+        let Some(link) = ctx.by_uid("link").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) else { return };
+        link.select();
+        let url = link.value();
         let status = ctx.uid("copied");
         let root = ctx.root.clone();
         let (ok, fail) = self.copy_cbs.get_or_insert_with(|| {
@@ -643,7 +670,9 @@ fn field(ctx: &Ctx, h: &mut H, path: &str, label: &str, kind: Kind, value: Optio
         Some(v) => v.to_string(),
     };
     let check = matches!(kind, Kind::Check);
-    h.o("div", &[("class", if check { "f check" } else { "f" })]);
+    // Selects with long option labels get the whole row.
+    let wide = matches!(kind, Kind::Select(o) if o.iter().any(|(_, zh, _)| zh.chars().count() > 6));
+    h.o("div", &[("class", if check { "f check" } else if wide { "f wide" } else { "f" })]);
     if !check {
         h.e("label", &[("for", &id)], label);
     }
@@ -791,7 +820,8 @@ fn check_line(h: &mut H, c: &Check, lang: Lang) {
     h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
     h.o("div", &[]);
     h.e("strong", &[], word).t(lang.pick("：", ": ")).t(lang.pick(&c.message_zh, &c.message_en));
-    if let (Some(o), Some(l), Some(u)) = (c.observed, c.limit, c.unit) {
+    let figures = matches!(c.rule, RuleId::BatchSize | RuleId::Duration | RuleId::CostPerPerson | RuleId::CostPerDay | RuleId::AnnualScale);
+    if let (true, Some(o), Some(l), Some(u)) = (figures, c.observed, c.limit, c.unit) {
         let mut fig = match lang {
             Lang::Zh => format!("方案：{}；上限：{}", amount(o, u, lang), amount(l, u, lang)),
             Lang::En => format!("Plan: {}; limit: {}", amount(o, u, lang), amount(l, u, lang)),
@@ -813,7 +843,11 @@ fn check_line(h: &mut H, c: &Check, lang: Lang) {
     } {
         h.e("span", &[("class", "sugg")], &format!("{}{}", lang.pick("怎样改：", "What would pass: "), s));
     }
-    h.e("cite", &[], &c.source.cite(lang));
+    let cite = match lang {
+        Lang::Zh => format!("依据：劳模疗休养报道第{}段", c.source.paragraph),
+        Lang::En => format!("Source: the rest-trip story, paragraph {}", c.source.paragraph),
+    };
+    h.e("cite", &[], &cite);
     h.c("div").c("li");
 }
 

@@ -1,8 +1,10 @@
 // End-to-end check of the RELEASE build of www/ in headless Chromium (Debian's /usr/bin/chromium,
 // driven by playwright-core; nothing downloads a browser). Serves www/ with a strict CSP header,
 // loads the demo article at phone and desktop widths, and fails on any page error, console error,
-// failed request, request to another host, CSP violation, or widget that did not mount.
-// Screenshots go to target/e2e/.
+// failed request, request to another host, CSP violation, or widget that did not mount. Then it
+// drives the rest-trip form, walks the controls by keyboard, reloads a share link, downloads the
+// image and the data, checks the iframe embed's height messages and the editors' page.
+// Screenshots (the pages and every chart at 360 and 1024 px) go to target/e2e/.
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { serve } from '../../.ci/serve.mjs';
@@ -22,7 +24,8 @@ const browser = await launch();
 await mkdir('target/e2e', { recursive: true });
 
 async function openPage(width, path = '/') {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2 });
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -33,8 +36,12 @@ async function openPage(width, path = '/') {
     const u = new URL(r.url());
     if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== origin) problems.push(`request to another host: ${r.url()}`);
   });
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
-    (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation',
+      (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    window.__messages = [];
+    addEventListener('message', (e) => window.__messages.push(e.data));
+  });
   await page.goto(origin + path);
   return { page, context, problems };
 }
@@ -53,10 +60,117 @@ async function waitMounted(page, label) {
   return hosts;
 }
 
+
+const rest = (page) => page.locator('[data-explainer=rest-trip]').first();
+const verdictText = (page) => rest(page).locator('.verdict').textContent();
+
+// Change the people of the first batch to 120: the verdict must turn to "does not meet" with the
+// batch-size line; back to 90: it meets again. A bad value gets a message next to the field.
+async function restTripForm(page, label) {
+  const people = rest(page).locator('[data-f="batches.0.participants"]');
+  await people.fill('120');
+  let v = await verdictText(page);
+  if (!v.includes('不符合一般规定')) fail(`${label}: 120 people did not fail the batch-size rule: ${v}`);
+  else pass(`${label}: 120 people → "${v.trim().slice(0, 40)}"`);
+  const line = await rest(page).locator('.checks .s-fail').first().textContent().catch(() => '');
+  if (!line.includes('100')) fail(`${label}: no failing line naming the limit of 100: ${line}`);
+  await people.fill('abc');
+  const err = await rest(page).locator('[id$="batches-0-participants-err"]').textContent();
+  const invalid = await people.getAttribute('aria-invalid');
+  if (!err || invalid !== 'true') fail(`${label}: no error next to the field for "abc" (${err}, aria-invalid=${invalid})`);
+  else pass(`${label}: "abc" → message next to the field: ${err}`);
+  await people.fill('90');
+  v = await verdictText(page);
+  if (!v.includes('符合规定') || v.includes('不符合一般规定')) fail(`${label}: 90 people should meet the rules: ${v}`);
+  else pass(`${label}: fixed to 90 → meets again`);
+}
+
+// Tab through the page: every kind of control must be reachable by keyboard alone.
+async function keyboard(page, label) {
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  const seen = new Set();
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    const d = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el) return '';
+      const visible = getComputedStyle(el).outlineStyle !== 'none' || el.matches(':focus-visible');
+      return `${el.dataset.act || el.dataset.f || el.tagName.toLowerCase()}${visible ? '' : ' (no visible focus)'}`;
+    });
+    if (d && !d.startsWith('body')) seen.add(d.replace(/\.\d+\./g, '.N.'));
+  }
+  const want = ['lang', 'growth', 'annualise', 'table', 'png', 'csv', 'batches.N.participants', 'batches.N.start',
+    'dup-batch', 'add-batch', 'copy', 'who.age'];
+  const missing = want.filter((w) => ![...seen].some((s) => s === w || s.startsWith(w + ' ')));
+  if (missing.length) fail(`${label}: not reachable by Tab: ${missing.join(', ')}`);
+  else pass(`${label}: every kind of control reachable by Tab (${seen.size} kinds)`);
+  const invisible = [...seen].filter((s) => s.includes('no visible focus'));
+  if (invisible.length) fail(`${label}: focus not visible on ${invisible.join(', ')}`);
+}
+
+async function downloads(page, label) {
+  const towns = page.locator('[data-explainer=towns]');
+  const [png] = await Promise.all([page.waitForEvent('download'), towns.locator('button[data-act=png]').first().click()]);
+  const pngPath = `target/e2e/download-${png.suggestedFilename()}`;
+  await png.saveAs(pngPath);
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(pngPath);
+  const w = bytes.readUInt32BE(16);
+  const cssW = await towns.locator('canvas').first().evaluate((c) => c.getBoundingClientRect().width);
+  if (!png.suggestedFilename().endsWith('.png') || Math.abs(w - 2 * cssW) > 2) fail(`${label}: PNG ${png.suggestedFilename()} ${w}px wide for ${cssW} CSS px`);
+  else pass(`${label}: download image ${png.suggestedFilename()} at 2x (${w}px)`);
+  const [csv] = await Promise.all([page.waitForEvent('download'), towns.locator('button[data-act=csv]').first().click()]);
+  const csvPath = `target/e2e/download-${csv.suggestedFilename()}`;
+  await csv.saveAs(csvPath);
+  const text = await readFile(csvPath, 'utf8');
+  if (csv.suggestedFilename() !== 'shanxi-specialty-towns-2023.csv' || !text.startsWith('\uFEFF') || !text.includes('410.5')) {
+    fail(`${label}: CSV download ${csv.suggestedFilename()} (${text.length} chars)`);
+  } else pass(`${label}: get the data → ${csv.suggestedFilename()} with BOM`);
+}
+
+// Hover over the middle of the first chart's bars until a tooltip shows.
+async function tooltip(page, label) {
+  const canvas = page.locator('[data-explainer=towns] canvas').first();
+  const box = await canvas.boundingBox();
+  let tip = '';
+  for (let x = 0.1; x < 0.95 && !tip; x += 0.04) {
+    await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.7);
+    tip = await page.locator('[data-explainer=towns] .tip:not([hidden])').first().textContent({ timeout: 100 }).catch(() => '');
+  }
+  if (!tip) fail(`${label}: no tooltip over the first chart`);
+  else pass(`${label}: tooltip "${tip.slice(0, 50)}"`);
+}
+
+// The URL carries the plan: a fresh page opened on it shows the same plan and verdict.
+async function shareLink(context, page, label) {
+  await rest(page).locator('[data-f="batches.0.participants"]').fill('130');
+  const url = await page.evaluate(() => location.href);
+  if (!url.includes('#plan=')) { fail(`${label}: the plan is not in the URL: ${url}`); return; }
+  const link = await rest(page).locator('.share input').inputValue();
+  if (link !== url) fail(`${label}: the share box shows ${link}, the URL is ${url}`);
+  const again = await context.newPage();
+  await again.goto(url);
+  await again.waitForFunction(() => document.querySelector('[data-explainer=rest-trip]')?.dataset.ready === 'true');
+  const value = await rest(again).locator('[data-f="batches.0.participants"]').inputValue();
+  const v = await verdictText(again);
+  if (value !== '130' || !v.includes('不符合一般规定')) fail(`${label}: reloading the share link gave ${value} people, "${v}"`);
+  else pass(`${label}: the share link reproduces the plan (${url.length} characters)`);
+  // A broken link falls back to the example with a message.
+  await again.goto(`${origin}/#plan=%%%broken`);
+  await again.reload();
+  await again.waitForFunction(() => document.querySelector('[data-explainer=rest-trip]')?.dataset.ready === 'true');
+  const notice = await rest(again).locator('.notice').textContent().catch(() => '');
+  if (!notice) fail(`${label}: a broken share link shows no message`);
+  else pass(`${label}: a broken share link → "${notice.slice(0, 30)}…"`);
+  await again.close();
+}
+
 for (const width of [360, 1024]) {
   const label = `index.html at ${width}px`;
   const { page, context, problems } = await openPage(width);
   const hosts = await waitMounted(page, label);
+  await page.waitForTimeout(400);
   if (hosts < 2) fail(`${label}: expected both embeds, found ${hosts}`);
   // Every canvas has a backing store sized by devicePixelRatio and has something drawn on it.
   const canvases = await page.evaluate(() => [...document.querySelectorAll('[data-explainer]')]
@@ -65,19 +179,86 @@ for (const width of [360, 1024]) {
       const px = ctx.getImageData(0, 0, c.width, c.height).data;
       let ink = 0;
       for (let i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) ink++;
-      return { w: c.width, cssW: c.getBoundingClientRect().width, ink };
+      return { w: c.width, cssW: c.getBoundingClientRect().width, ink, hidden: c.hidden, chart: c.dataset.chart };
     }));
   if (!canvases.length) fail(`${label}: no chart canvas`);
-  for (const c of canvases) {
+  for (const c of canvases.filter((c) => c.hidden)) fail(`${label}: chart ${c.chart} could not be drawn (its table is shown instead)`);
+  for (const c of canvases.filter((c) => !c.hidden)) {
     if (Math.abs(c.w - 2 * c.cssW) > 2) fail(`${label}: canvas backing store ${c.w}px for ${c.cssW} CSS px at DPR 2`);
     if (c.ink < 500) fail(`${label}: a canvas is blank (${c.ink} inked pixels)`);
   }
-  if (canvases.length) pass(`${label}: ${canvases.length} canvas(es) drawn at DPR 2`);
+  if (canvases.length) pass(`${label}: ${canvases.filter((c) => !c.hidden).length} of ${canvases.length} canvases drawn at DPR 2`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) fail(`${label}: page scrolls sideways by ${overflow}px`);
   await page.screenshot({ path: `target/e2e/index-${width}.png`, fullPage: true });
+  // Every chart on its own, as a reader sees it.
+  const figures = page.locator('[data-explainer] figure.chart');
+  const nFig = await figures.count();
+  for (let i = 0; i < nFig; i++) {
+    const slug = await figures.nth(i).getAttribute('data-chart');
+    await figures.nth(i).screenshot({ path: `target/e2e/chart-${slug}-${width}.png` });
+  }
+  pass(`${label}: ${nFig} chart screenshots in target/e2e/`);
+  await restTripForm(page, label);
+  if (width === 360) {
+    await keyboard(page, label);
+    await downloads(page, label);
+    await tooltip(page, label);
+    await shareLink(context, page, label);
+  }
   for (const p of problems) fail(`${label}: ${p}`);
   if (!problems.length) pass(`${label}: no page errors, console errors, failed or foreign requests`);
+  await context.close();
+}
+
+// The iframe embed and the editors' page: the frame reports its height in the three formats, the
+// parent resizes it, it never scrolls inside; the copy button works; the page does not scroll
+// sideways at 360 px.
+for (const width of [360, 1024]) {
+  const label = `embed.html at ${width}px`;
+  const { page, context, problems } = await openPage(width, '/embed.html');
+  const frame = page.frameLocator('iframe');
+  try {
+    await page.waitForFunction(() => window.__messages.some((m) => m && m['datawrapper-height'])
+      && window.__messages.some((m) => typeof m === 'string' && m.startsWith('pymxPYMx') && m.includes('xPYMxheightxPYMx'))
+      && window.__messages.some((m) => m && m.sentinel === 'amp' && m.type === 'embed-size' && m.height > 0), null, { timeout: 20000 });
+    pass(`${label}: frame.html posts its height (Datawrapper, pym.js, AMP)`);
+  } catch {
+    fail(`${label}: frame.html height messages missing: ${JSON.stringify(await page.evaluate(() => window.__messages)).slice(0, 300)}`);
+  }
+  await frame.locator('[data-explainer]').waitFor();
+  await page.waitForTimeout(600);
+  const fit = await page.evaluate(() => {
+    const f = document.querySelector('iframe');
+    const d = f.contentDocument.documentElement;
+    return { frame: f.getBoundingClientRect().height, content: d.scrollHeight, inner: f.contentWindow.innerHeight,
+      sideways: d.scrollWidth - f.contentWindow.innerWidth };
+  });
+  if (Math.abs(fit.frame - fit.content) > 2 || fit.content > fit.inner + 1 || fit.sideways > 0) fail(`${label}: the frame scrolls: ${JSON.stringify(fit)}`);
+  else pass(`${label}: the frame is as tall as its content (${fit.frame}px), no scrolling inside`);
+  await page.locator('button[data-copy=snippet-script]').click();
+  await page.waitForFunction(() => document.getElementById('snippet-script-status').textContent, null, { timeout: 5000 }).catch(() => {});
+  const status = await page.locator('#snippet-script-status').textContent();
+  if (!status) fail(`${label}: the copy button did nothing`);
+  const copied = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+  if (copied && !copied.includes('data-explainer')) fail(`${label}: copied "${copied}"`);
+  else pass(`${label}: copy button → "${status}"`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) fail(`${label}: page scrolls sideways by ${overflow}px`);
+  await page.screenshot({ path: `target/e2e/embed-${width}.png`, fullPage: true });
+  for (const p of problems) fail(`${label}: ${p}`);
+  if (!problems.length) pass(`${label}: no page errors, console errors, failed or foreign requests`);
+  await context.close();
+}
+{
+  const label = 'frame.html?explainer=rest-trip&lang=en';
+  const { page, context, problems } = await openPage(360, '/frame.html?explainer=rest-trip&lang=en&theme=dark');
+  await waitMounted(page, label);
+  const v = await verdictText(page);
+  if (!v.includes('Meets')) fail(`${label}: verdict "${v}"`);
+  else pass(`${label}: mounts in English: "${v.trim().slice(0, 40)}"`);
+  await page.screenshot({ path: 'target/e2e/frame-rest-trip-en-dark-360.png', fullPage: true });
+  for (const p of problems) fail(`${label}: ${p}`);
   await context.close();
 }
 
