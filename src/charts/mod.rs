@@ -1,16 +1,30 @@
-//! The explainer's charts, drawn with plotters and generic over its `DrawingBackend`: the page
-//! draws them on a canvas (plotters-canvas, in `web`), the tests render the same functions to SVG
-//! and read the picture back.
+//! The explainer's seven charts, drawn with plotters and generic over its `DrawingBackend`: the
+//! page draws them on a canvas (plotters-canvas, in `web`), the tests render the same functions to
+//! SVG and read the picture back.
 //!
-//! Every chart takes [`ChartOptions`] (language, theme, scale for the device pixel ratio, CSS width
-//! for responsive labels) and returns a [`ChartLayout`]: the rectangles of its marks in backend
-//! pixels with the record each one shows, so a pointer position maps back to a data record.
+//! Each chart is laid out once, without any backend, as a list of shapes and texts in CSS pixels
+//! (`scene`); [`draw`] then paints that list on the backend at the device pixel ratio. So the
+//! layout code is compiled once, whatever the backend, and nothing measures text through the
+//! browser (plotters' text measuring on wasm inserts a styled `<span>`, which a strict CSP
+//! blocks): widths are estimated with [`text_width`] and texts are drawn at explicit anchors.
+//!
+//! [`draw`] returns a [`ChartLayout`]: the rectangles of the marks in backend pixels with the
+//! record (or the note) each shows, so a pointer position maps back to an exact value
+//! ([`ChartLayout::tooltip`]). [`table`] gives the same numbers as a table for screen readers.
 
-mod output;
+mod bars;
+mod budget;
+mod fmt;
+mod projection;
+mod scene;
+mod targets;
 
-pub use output::draw_output;
+pub use projection::{Annualise, Projection};
 
+use crate::data;
 use crate::format::Lang;
+use crate::rules::Destination;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::RGBColor;
 
@@ -18,6 +32,111 @@ use plotters::style::RGBColor;
 /// are downloaded.
 pub const FONT: &str =
     "system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
+
+/// The seven charts, in the order the page shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartId {
+    /// 1. Output of the first eight months: the ten towns, the 汾酒 town and the other nine,
+    ///    2023 against the implied 2022 figure.
+    Output,
+    /// 2. Growth rates side by side.
+    Growth,
+    /// 3. The tiers: provincial key towns (and the 2025 target), city-level towns, agricultural towns.
+    Tiers,
+    /// 4. The 2025 targets as progress.
+    Targets,
+    /// 5. "Could 汾酒 reach 300亿 by 2025?": the reader's projection (an illustration).
+    Projection,
+    /// 6. The money: city funds, agricultural funds, central funds and the investment they drew.
+    Money,
+    /// 7. The rest-trip budget envelope, with the reader's plan points.
+    Budget,
+}
+
+impl ChartId {
+    /// Every chart, in page order.
+    pub const ALL: [ChartId; 7] = [
+        ChartId::Output,
+        ChartId::Growth,
+        ChartId::Tiers,
+        ChartId::Targets,
+        ChartId::Projection,
+        ChartId::Money,
+        ChartId::Budget,
+    ];
+
+    /// A stable ASCII name (element ids, file names of downloads): `output`, `growth`, ...
+    pub fn slug(self) -> &'static str {
+        match self {
+            ChartId::Output => "output",
+            ChartId::Growth => "growth",
+            ChartId::Tiers => "tiers",
+            ChartId::Targets => "targets",
+            ChartId::Projection => "projection",
+            ChartId::Money => "money",
+            ChartId::Budget => "budget",
+        }
+    }
+
+    /// The chart's title. The chart draws it itself (so a downloaded image carries it); the page
+    /// can use it for the accessible name and the table caption.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            ChartId::Output => lang.pick("十大重点专业镇前8个月产值", "Output of the ten key towns, Jan-Aug 2023"),
+            ChartId::Growth => lang.pick("前8个月增速对比", "Growth rates, Jan-Aug 2023"),
+            ChartId::Tiers => lang.pick("专业镇培育梯队", "The tiers of specialty towns"),
+            ChartId::Targets => lang.pick("2025年目标：走到哪一步了", "The 2025 targets: how far along"),
+            ChartId::Projection => lang.pick("汾酒专业镇2025年能到300亿吗？", "Could the Fenjiu town reach ¥30bn by 2025?"),
+            ChartId::Money => lang.pick("支持专业镇的资金", "The money behind the towns"),
+            ChartId::Budget => lang.pick("劳模疗休养：每人费用上限", "Rest trips: the most one person may cost"),
+        }
+    }
+
+    /// One or two sentences saying what the chart shows, with its key numbers (for the
+    /// `aria-label` of the canvas and the figure caption). Numbers come from the dataset.
+    pub fn caption(self, lang: Lang) -> String {
+        fmt::caption(self, lang, &ChartInput::default())
+    }
+
+    /// The height-to-width ratio the chart wants at `css_width` CSS pixels, so that every label
+    /// fits in either language (narrow screens get relatively taller charts).
+    pub fn aspect(self, css_width: f64) -> f64 {
+        let w = if css_width.is_finite() { css_width.clamp(240.0, 4000.0) } else { 640.0 };
+        let input = ChartInput::default();
+        let h = [Lang::Zh, Lang::En]
+            .iter()
+            .map(|&lang| {
+                let opts = ChartOptions { lang, css_width: w, ..ChartOptions::default() };
+                build_spec(self, &opts, &input, w).natural_height(w, lang)
+            })
+            .fold(0.0_f64, f64::max);
+        (h.ceil() / w).clamp(0.2, 3.0)
+    }
+}
+
+/// What the reader controls: the projection of chart 5 and the plan points of chart 7.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartInput {
+    pub projection: Projection,
+    pub plan_points: Vec<PlanPoint>,
+}
+
+impl Default for ChartInput {
+    /// The reported 17% growth, the linear pace (×12/8), no plan points.
+    fn default() -> Self {
+        ChartInput { projection: Projection::default(), plan_points: Vec::new() }
+    }
+}
+
+/// One batch of the reader's rest-trip plan, drawn on the budget envelope (chart 7).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanPoint {
+    pub days: u32,
+    pub cost_per_person_fen: i64,
+    pub destination: Destination,
+    pub label_zh: String,
+    pub label_en: String,
+}
 
 /// Light or dark colours.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,18 +153,30 @@ pub struct ChartOptions {
     pub theme: Theme,
     /// Backend pixels per CSS pixel (the device pixel ratio on a canvas, 1 in SVG tests).
     pub scale: f64,
+    /// The chart's width in CSS pixels; labels shorten or wrap to fit it. 0 (the default) means
+    /// "the drawing area's width divided by `scale`".
+    pub css_width: f64,
 }
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions { lang: Lang::Zh, theme: Theme::Light, scale: 1.0 }
+        ChartOptions { lang: Lang::Zh, theme: Theme::Light, scale: 1.0, css_width: 0.0 }
     }
 }
 
 impl ChartOptions {
     /// A length in CSS pixels as backend pixels.
     pub fn px(&self, css: f64) -> i32 {
-        (css * self.scale).round() as i32
+        (css * self.safe_scale()).round() as i32
+    }
+
+    /// The scale, or 1 when it is not a positive finite number.
+    pub fn safe_scale(&self) -> f64 {
+        if self.scale.is_finite() && self.scale > 0.0 {
+            self.scale.min(8.0)
+        } else {
+            1.0
+        }
     }
 
     /// The colours for the theme.
@@ -58,12 +189,13 @@ impl ChartOptions {
 
     /// A text style at `size` CSS pixels in the theme's text colour.
     pub fn text(&self, size: f64) -> TextStyle<'static> {
-        (FONT, size * self.scale).into_font().color(&self.palette().text)
+        (FONT, size * self.safe_scale()).into_font().color(&self.palette().text)
     }
 }
 
 /// Colours from the Okabe-Ito colour-blind-safe palette, checked for contrast against the
-/// background of each theme.
+/// background of each theme. Colour never carries meaning alone: every mark is labelled, and
+/// derived, target and illustrative values also differ by pattern (hatching, dashed outline).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
     pub background: RGBColor,
@@ -116,14 +248,26 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
     }
 }
 
-/// One mark of a chart in backend pixels, and the record it shows.
+/// One mark of a chart in backend pixels: the record it shows, or a note of its own (a
+/// projected value, a plan point, a limit), or both.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     pub x0: i32,
     pub y0: i32,
     pub x1: i32,
     pub y1: i32,
-    pub record_id: &'static str,
+    /// The dataset record the mark shows, if it shows one.
+    pub record_id: Option<&'static str>,
+    /// Text of the mark's own (Chinese, English): for marks that are not records, the whole
+    /// tooltip; for records, a line added after the record's.
+    pub note: Option<(String, String)>,
+}
+
+impl Hit {
+    fn contains(&self, x: i32, y: i32) -> bool {
+        (self.x0.min(self.x1)..=self.x0.max(self.x1)).contains(&x)
+            && (self.y0.min(self.y1)..=self.y0.max(self.y1)).contains(&y)
+    }
 }
 
 /// What a drawn chart tells the page: where its marks are.
@@ -133,17 +277,115 @@ pub struct ChartLayout {
 }
 
 impl ChartLayout {
-    /// The record under a point in backend pixels, if any.
-    pub fn hit(&self, x: i32, y: i32) -> Option<&'static str> {
+    /// The mark under a point in backend pixels: the smallest one, when marks nest.
+    pub fn mark(&self, x: i32, y: i32) -> Option<&Hit> {
         self.hits
             .iter()
-            .find(|h| (h.x0.min(h.x1)..=h.x0.max(h.x1)).contains(&x) && (h.y0.min(h.y1)..=h.y0.max(h.y1)).contains(&y))
-            .map(|h| h.record_id)
+            .filter(|h| h.contains(x, y))
+            .min_by_key(|h| i64::from((h.x1 - h.x0).abs()) * i64::from((h.y1 - h.y0).abs()))
     }
+
+    /// The record under a point in backend pixels, if any.
+    pub fn hit(&self, x: i32, y: i32) -> Option<&'static str> {
+        self.mark(x, y).and_then(|h| h.record_id)
+    }
+
+    /// The tooltip of the mark under a point in backend pixels: exact value, unit, period, kind
+    /// (reported, target, our calculation, illustration) and source paragraph, one per line.
+    pub fn tooltip(&self, x: i32, y: i32, lang: Lang) -> Option<String> {
+        let hit = self.mark(x, y)?;
+        let note = hit.note.as_ref().map(|(zh, en)| lang.pick(zh, en).to_string());
+        match (hit.record_id.and_then(data::get), note) {
+            (Some(rec), note) => Some(fmt::record_tooltip(rec, lang, note.as_deref())),
+            (None, Some(note)) => Some(note),
+            (None, None) => None,
+        }
+    }
+}
+
+/// The text alternative of a chart: a table with the same numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Formulas, assumptions and caveats, in a sentence or two.
+    pub note: Option<String>,
 }
 
 /// An estimate of a text's width in CSS pixels: CJK characters are one em, others about half.
 /// Used to decide when labels must shorten, the same way on every backend.
 pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.56 }).sum::<f64>() * size
+}
+
+fn build_spec(id: ChartId, opts: &ChartOptions, input: &ChartInput, w: f64) -> scene::Spec {
+    let lang = opts.lang;
+    match id {
+        ChartId::Output => bars::output(lang),
+        ChartId::Growth => bars::growth(lang),
+        ChartId::Tiers => bars::tiers(lang),
+        ChartId::Money => bars::money(lang),
+        ChartId::Targets => targets::spec(lang),
+        ChartId::Projection => projection::spec(lang, &input.projection, w),
+        ChartId::Budget => budget::spec(lang, &input.plan_points, w),
+    }
+}
+
+/// Draws chart `id` onto `area`, filling it.
+///
+/// Size the area with [`ChartId::aspect`] so every label fits. Records missing from the dataset
+/// are left out, never a panic; reader input (growth rate, plan points) is clamped to what the
+/// chart can show.
+///
+/// # Errors
+/// [`ChartError`] when the backend fails to draw.
+///
+/// ```
+/// use plotters::prelude::*;
+/// use sx_explainer::charts::{draw, ChartId, ChartInput, ChartOptions};
+/// let mut svg = String::new();
+/// {
+///     let area = SVGBackend::with_string(&mut svg, (640, 400)).into_drawing_area();
+///     draw(ChartId::Output, &area, &ChartOptions::default(), &ChartInput::default()).unwrap();
+/// }
+/// assert!(svg.contains("410.5亿元"));
+/// ```
+pub fn draw<DB: DrawingBackend>(
+    id: ChartId,
+    area: &DrawingArea<DB, Shift>,
+    opts: &ChartOptions,
+    input: &ChartInput,
+) -> Result<ChartLayout, ChartError> {
+    let s = opts.safe_scale();
+    let (pw, ph) = area.dim_in_pixel();
+    let (w, h) = (f64::from(pw) / s, f64::from(ph) / s);
+    let cw = if opts.css_width.is_finite() && opts.css_width > 0.0 { opts.css_width.min(w) } else { w };
+    let spec = build_spec(id, opts, input, cw);
+    let sc = spec.lay_out(opts, w, h, s);
+    scene::render(area, &sc, s)?;
+    Ok(sc.layout(s))
+}
+
+/// The table with the same numbers as chart `id` (for screen readers and "show the data").
+pub fn table(id: ChartId, lang: Lang, input: &ChartInput) -> Table {
+    match id {
+        ChartId::Projection => projection::table(lang, &input.projection),
+        ChartId::Budget => budget::table(lang, &input.plan_points),
+        _ => {
+            let spec = build_spec(id, &ChartOptions { lang, ..ChartOptions::default() }, input, 640.0);
+            spec.record_table(id, lang)
+        }
+    }
+}
+
+/// Draws chart 1 (the output chart) with the default input: the first chart's original entry point.
+///
+/// # Errors
+/// [`ChartError`] when the backend fails to draw.
+pub fn draw_output<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    opts: &ChartOptions,
+) -> Result<ChartLayout, ChartError> {
+    draw(ChartId::Output, area, opts, &ChartInput::default())
 }

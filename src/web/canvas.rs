@@ -282,7 +282,7 @@ impl Charts {
     /// Test hook: the centre, in CSS pixels from the canvas's corner, of the mark showing `record`.
     pub fn mark_centre(&self, slug: &str, record: &str) -> Option<(f64, f64)> {
         let d = self.drawn.get(self.index(slug)?)?.as_ref()?;
-        let hit = d.layout.as_ref()?.hits.iter().find(|h| h.record_id == record)?;
+        let hit = d.layout.as_ref()?.hits.iter().find(|h| h.record_id == Some(record))?;
         Some((f64::from(hit.x0 + hit.x1) / 2.0 / d.scale, f64::from(hit.y0 + hit.y1) / 2.0 / d.scale))
     }
 }

@@ -133,7 +133,7 @@ pub fn draw<DB: DrawingBackend>(
     opts: &ChartOptions,
     _input: &ChartInput,
 ) -> Result<ChartLayout, ChartError> {
-    let o = c::ChartOptions { lang: opts.lang, theme: opts.theme, scale: opts.scale };
+    let o = c::ChartOptions { lang: opts.lang, theme: opts.theme, scale: opts.scale, css_width: opts.css_width };
     match id {
         ChartId::Output => c::draw_output(area, &o),
         _ => Err(ChartError("not drawn yet".into())),

@@ -1,0 +1,380 @@
+//! The seven charts rendered to SVG (the same drawing code the page runs on a canvas), read back:
+//! every number a chart should show is in the picture, derived and illustrative values are
+//! marked as such, the source line is there, no text runs off a 320 px phone, the tooltip of a
+//! mark is its record's, and a golden SVG per chart catches accidental layout changes
+//! (`UPDATE_SNAPSHOTS=1 cargo test --test charts` rewrites them after a deliberate change).
+
+use plotters::prelude::*;
+use sx_explainer::charts::{
+    draw, table, text_width, Annualise, ChartId, ChartInput, ChartLayout, ChartOptions, PlanPoint, Projection, Theme,
+};
+use sx_explainer::format::Lang;
+use sx_explainer::rules::Destination;
+
+fn render_opts(id: ChartId, w: u32, opts: ChartOptions, input: &ChartInput) -> (String, ChartLayout, u32) {
+    let h = (f64::from(w) * id.aspect(f64::from(w))).round() as u32;
+    let mut svg = String::new();
+    let layout;
+    {
+        let area = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        layout = draw(id, &area, &opts, input).expect("the chart draws");
+    }
+    (svg, layout, h)
+}
+
+fn render(id: ChartId, w: u32, lang: Lang, input: &ChartInput) -> (String, ChartLayout, u32) {
+    render_opts(id, w, ChartOptions { lang, css_width: f64::from(w), ..ChartOptions::default() }, input)
+}
+
+fn plan() -> ChartInput {
+    ChartInput {
+        plan_points: vec![
+            PlanPoint {
+                days: 7,
+                cost_per_person_fen: 450_000,
+                destination: Destination::InProvince,
+                label_zh: "第1批".into(),
+                label_en: "Batch 1".into(),
+            },
+            PlanPoint {
+                days: 5,
+                cost_per_person_fen: 560_000,
+                destination: Destination::OutOfProvince,
+                label_zh: "第2批".into(),
+                label_en: "Batch 2".into(),
+            },
+        ],
+        ..ChartInput::default()
+    }
+}
+
+/// One `<text>` of the SVG: anchor x, y, text-anchor, the style's font size (SVG writes size/1.24), text.
+struct SvgText {
+    x: f64,
+    y: f64,
+    anchor: String,
+    size: f64,
+    text: String,
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let i = tag.find(&key)? + key.len();
+    let j = tag[i..].find('"')? + i;
+    Some(&tag[i..j])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+fn texts(svg: &str) -> Vec<SvgText> {
+    let mut out = Vec::new();
+    let mut rest = svg;
+    while let Some(i) = rest.find("<text") {
+        rest = &rest[i..];
+        let Some(close) = rest.find('>') else { break };
+        let tag = &rest[..close];
+        let Some(end) = rest.find("</text>") else { break };
+        let text = unescape(rest[close + 1..end].trim());
+        let num = |n| attr(tag, n).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
+        out.push(SvgText {
+            x: num("x"),
+            y: num("y"),
+            anchor: attr(tag, "text-anchor").unwrap_or("start").to_string(),
+            size: num("font-size") * 1.24,
+            text,
+        });
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn all_text(svg: &str) -> String {
+    texts(svg).into_iter().map(|t| t.text).collect::<Vec<_>>().join("\n")
+}
+
+/// What each chart must show, in Chinese and in English.
+fn expected(id: ChartId, lang: Lang) -> Vec<&'static str> {
+    match (id, lang) {
+        (ChartId::Output, Lang::Zh) => vec!["410.5亿元", "347.3亿元", "155.6亿元", "133亿元", "254.9亿元", "214.3亿元", "18.2%", "17%", "18.9%（推算）"],
+        (ChartId::Output, Lang::En) => vec!["¥41.05bn", "¥34.73bn", "¥15.56bn", "¥13.3bn", "¥25.49bn", "¥21.43bn", "+18.2%", "+17%", "18.9% (our calc.)"],
+        (ChartId::Growth, _) => vec!["18.2%", "17%", "18.9%", "10.8%"],
+        (ChartId::Tiers, Lang::Zh) => vec!["10个", "30个以上", "82个", "5个", "38个"],
+        (ChartId::Tiers, Lang::En) => vec!["10", "30+", "82", "5", "38"],
+        (ChartId::Targets, Lang::Zh) => vec!["10个", "30个以上", "6.5个", "8个以上", "155.6亿元", "100亿级", "300亿级", "65个"],
+        (ChartId::Targets, Lang::En) => vec!["10", "30+", "6.5", "8+", "¥15.56bn", "¥10bn class", "¥30bn class", "65"],
+        (ChartId::Projection, Lang::Zh) => vec!["155.6亿元", "233.4亿元", "273.1亿元", "319.5亿元", "300亿级目标", "17%", "13.4%"],
+        (ChartId::Projection, Lang::En) => vec!["¥15.56bn", "¥23.34bn", "¥27.31bn", "¥31.95bn", "¥30bn target", "17%", "13.4%"],
+        (ChartId::Money, Lang::Zh) => vec!["1亿元", "2亿元", "12亿元", "4.1亿元", "23亿元", "5.6倍（推算）"],
+        (ChartId::Money, Lang::En) => vec!["¥0.1bn", "¥0.2bn", "¥1.2bn", "¥0.41bn", "¥2.3bn", "5.6× the central funds (our calc.)"],
+        (ChartId::Budget, Lang::Zh) => vec!["¥900", "¥5,000", "¥1,000", "¥6,000", "5.56天", "6天", "超过7天", "第1批", "第2批（省外，超出）"],
+        (ChartId::Budget, Lang::En) => vec!["¥900", "¥5,000", "¥1,000", "¥6,000", "5.56 days", "6 days", "> 7 days", "Batch 1", "Batch 2 (out, over)"],
+    }
+}
+
+/// The legend words that mark derived, target and illustrative values, when the chart has them.
+fn marked(id: ChartId, lang: Lang) -> Vec<&'static str> {
+    let (derived, target, illustration) = match lang {
+        Lang::Zh => ("推算", "目标", "示意"),
+        Lang::En => ("Our calculation", "Target", "Illustration"),
+    };
+    match id {
+        ChartId::Output | ChartId::Growth => vec![derived],
+        ChartId::Tiers => vec![target],
+        ChartId::Targets => vec![derived, target],
+        ChartId::Projection => vec![illustration],
+        ChartId::Money => vec![],
+        ChartId::Budget => vec![lang.pick("示意", "(illustration)")],
+    }
+}
+
+#[test]
+fn every_chart_shows_its_numbers_in_both_languages_and_widths() {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            for w in [360, 1024] {
+                let (svg, layout, _) = render(id, w, lang, &plan());
+                let text = all_text(&svg);
+                for want in expected(id, lang) {
+                    assert!(text.contains(want), "{id:?} {lang:?} {w}px lacks {want:?}:\n{text}");
+                }
+                for word in marked(id, lang) {
+                    assert!(text.contains(word), "{id:?} {lang:?} {w}px: no legend {word:?}");
+                }
+                let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                assert!(squeeze(&text).contains(&squeeze(id.title(lang))), "{id:?} {lang:?} {w}px: no title");
+                let source = lang.pick("来源：", "Source: ");
+                assert!(texts(&svg).iter().any(|t| t.text.starts_with(source)), "{id:?} {lang:?} {w}px: no source line");
+                assert!(!layout.hits.is_empty(), "{id:?}: no marks for tooltips");
+            }
+        }
+    }
+}
+
+#[test]
+fn derived_and_illustrative_marks_look_different() {
+    // Outlined (fill="none") rectangles are derived or target bars; hatching is many thin lines.
+    for id in [ChartId::Output, ChartId::Growth, ChartId::Targets, ChartId::Projection] {
+        let (svg, _, _) = render(id, 640, Lang::Zh, &ChartInput::default());
+        let outlined = svg.matches("<rect").filter(|_| true).count() > 0 && svg.contains("fill=\"none\"");
+        let hatch = svg.matches("stroke-width=\"1\"").count();
+        assert!(outlined || id == ChartId::Projection, "{id:?}: no outlined bar");
+        assert!(hatch > 20, "{id:?}: no hatching ({hatch} thin lines)");
+    }
+    // The reported bars of chart 1 are filled; the implied 2022 ones are not.
+    let (svg, _, _) = render(ChartId::Output, 640, Lang::Zh, &ChartInput::default());
+    assert!(svg.contains("fill=\"#0072B2\""), "reported bars are filled in the primary colour");
+    assert!(svg.contains("fill=\"none\" stroke=\"#D55E00\""), "implied 2022 bars are outlined");
+}
+
+#[test]
+fn no_text_runs_off_a_320px_phone() {
+    for id in ChartId::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let (svg, _, h) = render(id, 320, lang, &plan());
+            for t in texts(&svg) {
+                let w = text_width(&t.text, t.size);
+                let left = match t.anchor.as_str() {
+                    "middle" => t.x - w / 2.0,
+                    "end" => t.x - w,
+                    _ => t.x,
+                };
+                assert!(left >= -0.5 && left + w <= 320.5, "{id:?} {lang:?}: {:?} spans {left:.0}..{:.0}", t.text, left + w);
+                assert!(t.y >= 0.0 && t.y <= f64::from(h), "{id:?} {lang:?}: {:?} at y {}", t.text, t.y);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_source_line_is_whole_at_every_width() {
+    for w in [320, 360, 640, 1024, 1200] {
+        let (svg, _, _) = render(ChartId::Output, w, Lang::Zh, &ChartInput::default());
+        let text = all_text(&svg);
+        assert!(text.contains("省政府新闻办发布会"), "{w}px: {text}");
+        assert!(text.contains("2023年9月21日"), "{w}px");
+        let (svg, _, _) = render(ChartId::Budget, w, Lang::Zh, &ChartInput::default());
+        assert!(all_text(&svg).contains("省总工会"), "{w}px budget source");
+    }
+}
+
+fn centre(layout: &ChartLayout, record: &str) -> (i32, i32) {
+    let hit = layout.hits.iter().find(|h| h.record_id == Some(record)).unwrap_or_else(|| panic!("no mark for {record}"));
+    ((hit.x0 + hit.x1) / 2, (hit.y0 + hit.y1) / 2)
+}
+
+#[test]
+fn the_tooltip_of_a_bar_is_its_record() {
+    let (_, layout, _) = render(ChartId::Output, 640, Lang::Zh, &ChartInput::default());
+    let (x, y) = centre(&layout, "ten_towns_output");
+    assert_eq!(layout.hit(x, y), Some("ten_towns_output"));
+    let tip = layout.tooltip(x, y, Lang::Zh).unwrap_or_default();
+    for want in ["410.5亿元", "2023年1-8月", "发布数", "第3段"] {
+        assert!(tip.contains(want), "{tip}");
+    }
+    let (x, y) = centre(&layout, "fenjiu_output_2022_implied");
+    let tip = layout.tooltip(x, y, Lang::En).unwrap_or_default();
+    assert!(tip.contains("¥13.3bn") && tip.contains("our calculation") && tip.contains("Jan-Aug 2022"), "{tip}");
+    assert_eq!(layout.tooltip(1, 1, Lang::Zh), None, "nothing in the corner");
+
+    // At devicePixelRatio 2 the marks are in backend pixels: twice as far.
+    let opts = ChartOptions { scale: 2.0, css_width: 640.0, ..ChartOptions::default() };
+    let h = (640.0 * ChartId::Output.aspect(640.0) * 2.0).round() as u32;
+    let mut svg = String::new();
+    let layout2 = {
+        let area = SVGBackend::with_string(&mut svg, (1280, h)).into_drawing_area();
+        draw(ChartId::Output, &area, &opts, &ChartInput::default()).unwrap()
+    };
+    let (x2, y2) = centre(&layout2, "ten_towns_output");
+    let (x1, y1) = centre(&layout, "ten_towns_output");
+    assert!((x2 - 2 * x1).abs() <= 2 && (y2 - 2 * y1).abs() <= 2);
+}
+
+#[test]
+fn projection_and_plan_points_have_tooltips_of_their_own() {
+    let (_, layout, _) = render(ChartId::Projection, 640, Lang::Zh, &ChartInput::default());
+    let tips: Vec<String> = layout
+        .hits
+        .iter()
+        .filter(|h| h.record_id.is_none())
+        .filter_map(|h| layout.tooltip((h.x0 + h.x1) / 2, (h.y0 + h.y1) / 2, Lang::Zh))
+        .collect();
+    assert!(tips.iter().any(|t| t.contains("319.5亿元") && t.contains("示意")), "{tips:?}");
+    let en: Vec<String> = layout
+        .hits
+        .iter()
+        .filter(|h| h.record_id.is_none())
+        .filter_map(|h| layout.tooltip((h.x0 + h.x1) / 2, (h.y0 + h.y1) / 2, Lang::En))
+        .collect();
+    assert!(en.iter().any(|t| t.contains("¥31.95bn") && t.contains("illustration")), "{en:?}");
+    let (x, y) = centre(&layout, "target_scale_300yi");
+    assert!(layout.tooltip(x, y, Lang::Zh).unwrap_or_default().contains("300亿元"));
+
+    let (_, layout, _) = render(ChartId::Budget, 640, Lang::En, &plan());
+    let tips: Vec<String> = layout.hits.iter().filter_map(|h| h.note.as_ref().map(|n| n.1.clone())).collect();
+    assert!(tips.iter().any(|t| t.contains("Batch 2") && t.contains("over the cap")), "{tips:?}");
+    assert!(tips.iter().any(|t| t.contains("Batch 1") && t.contains("within the cap")));
+    assert!(tips.iter().any(|t| t.contains("5 days: at most ¥4,500") && t.contains("paragraph 5")), "{tips:?}");
+}
+
+#[test]
+fn the_reader_moves_the_projection() {
+    let slow = ChartInput { projection: Projection { growth_percent: 5.0, annualise: Annualise::LinearPace }, ..ChartInput::default() };
+    let text = all_text(&render(ChartId::Projection, 640, Lang::Zh, &slow).0);
+    assert!(text.contains("257.3亿元") && text.contains("不到300亿元"), "{text}");
+    let cautious = ChartInput { projection: Projection { growth_percent: 17.0, annualise: Annualise::EightMonthsOnly }, ..ChartInput::default() };
+    let text = all_text(&render(ChartId::Projection, 640, Lang::En, &cautious).0);
+    assert!(text.contains("Jan-Aug 2025") && text.contains("38.9%") && !text.contains("¥23.34bn"), "{text}");
+}
+
+#[test]
+fn tables_carry_the_same_numbers_as_the_charts() {
+    for id in [ChartId::Output, ChartId::Growth, ChartId::Tiers, ChartId::Money] {
+        for lang in [Lang::Zh, Lang::En] {
+            let t = table(id, lang, &ChartInput::default());
+            assert_eq!(t.caption, id.title(lang));
+            assert!(!t.rows.is_empty());
+            let text = all_text(&render(id, 1024, lang, &ChartInput::default()).0);
+            for row in &t.rows {
+                assert_eq!(row.len(), t.headers.len());
+                assert!(text.contains(&row[1]), "{id:?} {lang:?}: table value {:?} not in the chart", row[1]);
+            }
+        }
+    }
+    let t = table(ChartId::Output, Lang::Zh, &ChartInput::default());
+    assert!(t.rows.iter().any(|r| r[1] == "347.3亿元" && r[3].contains("推算")));
+    let t = table(ChartId::Projection, Lang::Zh, &ChartInput::default());
+    assert!(t.rows.iter().any(|r| r[1] == "319.5亿元" && r[3].contains("示意")));
+    let t = table(ChartId::Budget, Lang::Zh, &plan());
+    assert_eq!(t.rows.len(), 10);
+    assert_eq!(t.rows[4][1], "¥4,500（按天）");
+    assert_eq!(t.rows[5][1], "¥5,000（按人封顶）");
+    assert_eq!(t.rows[5][2], "¥6,000（按人封顶）");
+    assert!(t.note.unwrap_or_default().contains("第2批"));
+    let t = table(ChartId::Targets, Lang::En, &ChartInput::default());
+    assert!(t.rows.iter().any(|r| r[1] == "6.5" && r[3].contains("our calculation")));
+}
+
+#[test]
+fn captions_name_the_key_numbers() {
+    assert!(ChartId::Output.caption(Lang::Zh).contains("410.5亿元"));
+    assert!(ChartId::Growth.caption(Lang::En).contains("10.8%"));
+    assert!(ChartId::Projection.caption(Lang::Zh).contains("示意"));
+    assert!(ChartId::Budget.caption(Lang::Zh).contains("¥5,000"));
+    let slugs: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
+    assert_eq!(slugs, ["output", "growth", "tiers", "targets", "projection", "money", "budget"]);
+}
+
+#[test]
+fn narrow_screens_get_taller_charts() {
+    for id in ChartId::ALL {
+        let (narrow, wide) = (id.aspect(320.0), id.aspect(1200.0));
+        assert!(narrow > wide, "{id:?}: {narrow} at 320 px, {wide} at 1200 px");
+        assert!((0.2..=3.0).contains(&narrow) && (0.2..=3.0).contains(&wide));
+        assert!(id.aspect(f64::NAN).is_finite() && id.aspect(-5.0).is_finite());
+    }
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let odd = ChartInput {
+        projection: Projection { growth_percent: f64::NAN, annualise: Annualise::EightMonthsOnly },
+        plan_points: vec![
+            PlanPoint { days: 0, cost_per_person_fen: -5, destination: Destination::InProvince, label_zh: String::new(), label_en: String::new() },
+            PlanPoint {
+                days: u32::MAX,
+                cost_per_person_fen: i64::MAX,
+                destination: Destination::OutOfProvince,
+                label_zh: "一个很长很长很长很长很长很长的标签".into(),
+                label_en: "a very long label indeed, longer than any".into(),
+            },
+        ],
+    };
+    for id in ChartId::ALL {
+        for (w, h, scale) in [(10u32, 10u32, 1.0), (320, 900, 1.0), (900, 200, 3.0), (400, 400, f64::NAN), (400, 400, 0.0)] {
+            let mut svg = String::new();
+            let area = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+            let opts = ChartOptions { scale, css_width: f64::INFINITY, theme: Theme::Dark, ..ChartOptions::default() };
+            assert!(draw(id, &area, &opts, &odd).is_ok(), "{id:?} at {w}x{h}");
+        }
+        let _ = table(id, Lang::En, &odd);
+    }
+    let big = ChartInput { projection: Projection { growth_percent: 1e9, annualise: Annualise::LinearPace }, ..ChartInput::default() };
+    let text = all_text(&render(ChartId::Projection, 360, Lang::Zh, &big).0);
+    assert!(text.contains("100%"), "growth is clamped to 100%: {text}");
+}
+
+#[test]
+fn dark_theme_uses_the_dark_palette() {
+    let opts = ChartOptions { theme: Theme::Dark, css_width: 640.0, ..ChartOptions::default() };
+    let (svg, _, _) = render_opts(ChartId::Growth, 640, opts, &ChartInput::default());
+    assert!(svg.contains("fill=\"#18181B\""), "dark background");
+    assert!(svg.contains("#56B4E9"), "dark primary");
+}
+
+#[test]
+fn golden_snapshots() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut failed = Vec::new();
+    for id in ChartId::ALL {
+        let (svg, _, _) = render(id, 640, Lang::Zh, &plan());
+        let path = dir.join(format!("{}.svg", id.slug()));
+        if update {
+            std::fs::create_dir_all(&dir).expect("snapshot dir");
+            std::fs::write(&path, &svg).expect("write snapshot");
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(golden) if golden == svg => {}
+            Ok(_) => failed.push(format!("{} differs", path.display())),
+            Err(_) => failed.push(format!("{} is missing", path.display())),
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{}\nIf the change is deliberate, look at the charts and run UPDATE_SNAPSHOTS=1 cargo test --test charts",
+        failed.join("\n")
+    );
+}
