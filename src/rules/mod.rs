@@ -21,6 +21,7 @@ pub use report::{Check, Report, RuleId, Status, Verdict};
 use crate::data::{limit, LimitId, Strength};
 use crate::format::{self, grouped, Lang};
 use jiff::civil::{date, Date};
+use jiff::SignedDuration;
 use plan::FEN;
 use std::collections::BTreeMap;
 
@@ -164,7 +165,9 @@ struct Ctx<'a> {
 
 /// Days from arrival to return, both included (2024-05-06 to 2024-05-12 is 7).
 fn days(b: &Batch) -> i64 {
-    b.start.until(b.end).map(|s| i64::from(s.get_days())).unwrap_or(0) + 1
+    // Civil dates have no time zone, so every day is 24 hours: a plain duration, not a calendar
+    // span, keeps jiff's span machinery (and its size) out of the wasm.
+    b.end.duration_since(b.start).as_hours() / 24 + 1
 }
 
 fn ymd(d: Date, lang: Lang) -> String {
@@ -261,7 +264,7 @@ fn duration(x: &Ctx) -> Check {
         (&format!("{max}天"), &days_en(max)),
         (&format!("{diff}天"), &days_en(diff)),
     );
-    let last = jiff::Span::new().try_days(max - 1).ok().and_then(|s| x.b.start.checked_add(s).ok());
+    let last = x.b.start.checked_add(SignedDuration::from_hours((max - 1) * 24)).ok();
     match last {
         Some(last) if x.days > max => c.suggest(
             format!("在{}或之前结束（从报到日算起共{}天）。", ymd(last, Lang::Zh), max),

@@ -169,7 +169,8 @@ pub struct Plan {
 }
 
 fn ser_date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
+    // Written by hand rather than with jiff's printer, which would bring its formatting code.
+    s.collect_str(&format_args!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
 }
 
 fn ser_yuan<S: Serializer>(fen: &i64, s: S) -> Result<S::Ok, S::Error> {
