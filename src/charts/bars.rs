@@ -236,7 +236,7 @@ pub fn money(lang: Lang) -> Spec {
         ),
     ];
     let notes = vec![l(
-        "太原、忻州是“列支”，吕梁是“统筹”。整合资金是产业发展资金和乡村振兴衔接资金；中央资金拉动了右边的投资。",
+        "太原、忻州是“列支”，吕梁是“统筹”。整合资金是产业发展资金和乡村振兴衔接资金；“拉动投资”是中央资金带动的投资。",
         "Taiyuan and Xinzhou set funds aside, Lvliang pooled them. Pooled: industry and rural-revitalisation funds; the central funds drew in the investment.",
     )
     .into()];
