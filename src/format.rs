@@ -32,14 +32,40 @@ impl Lang {
     }
 }
 
-/// Formats `value` with at most `decimals` decimals, dropping trailing zeros (410.50 -> "410.5").
+/// Formats `value` with at most `decimals` decimals (up to 6), dropping trailing zeros
+/// (410.50 -> "410.5"), rounding half away from zero.
+///
+/// Done in integers rather than with `format!("{:.N}")`, whose exact float printing would add
+/// about 8 KB to the wasm. Values beyond ±9e12 (none in the explainer) print without decimals.
 pub fn decimal(value: f64, decimals: usize) -> String {
-    let s = format!("{value:.decimals$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
+    if !value.is_finite() {
+        return "–".to_string();
     }
+    let decimals = decimals.min(6);
+    let scale = 10_i64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round();
+    if scaled >= 9.0e18 {
+        return format!("{}", value.round() as i64);
+    }
+    let scaled = scaled as i64;
+    let (int, mut frac) = (scaled / scale, scaled % scale);
+    let mut out = String::new();
+    if value < 0.0 && scaled != 0 {
+        out.push('-');
+    }
+    out.push_str(&int.to_string());
+    let mut width = decimals;
+    while width > 0 && frac % 10 == 0 {
+        frac /= 10;
+        width -= 1;
+    }
+    if width > 0 {
+        out.push('.');
+        let digits = frac.to_string();
+        out.extend(std::iter::repeat_n('0', width - digits.len()));
+        out.push_str(&digits);
+    }
+    out
 }
 
 /// Groups the integer part by thousands with commas: 1234567 -> "1,234,567".
@@ -131,5 +157,12 @@ mod tests {
         assert_eq!(yuan_fen(90_001, Lang::En), "¥900.01");
         assert_eq!(yuan_fen(-2_000, Lang::En), "-¥20");
         assert_eq!(grouped(1_003), "1,003");
+        assert_eq!(decimal(347.2927, 2), "347.29");
+        assert_eq!(decimal(0.05, 2), "0.05");
+        assert_eq!(decimal(1.2, 0), "1");
+        assert_eq!(decimal(-0.004, 2), "0");
+        assert_eq!(decimal(-18.94, 1), "-18.9");
+        assert_eq!(decimal(100.0, 2), "100");
+        assert_eq!(decimal(2.5, 0), "3");
     }
 }
