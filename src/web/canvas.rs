@@ -5,7 +5,7 @@
 use super::chart_api::{self as api, ChartId, ChartInput, ChartOptions, ChartTheme, Table};
 use super::html::H;
 use super::{js_err, Ctx};
-use crate::charts::ChartLayout;
+use super::chart_api::ChartLayout;
 use crate::format::Lang;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -85,17 +85,23 @@ impl Charts {
         let lang = ctx.lang;
         let open = self.index(s).and_then(|i| self.open.get(i).copied()).unwrap_or(false);
         h.o("figure", &[("class", "chart"), ("data-chart", s), ("aria-labelledby", &ctx.uid(&format!("{s}-h")))]);
-        h.e("h3", &[("id", &ctx.uid(&format!("{s}-h")))], id.title(lang));
-        let cap = id.caption(lang);
-        if !cap.is_empty() {
-            h.e("p", &[("class", "cap")], cap);
-        }
+        // The chart draws its own title (so a downloaded image carries it): the heading is for
+        // screen readers and heading navigation only.
+        h.e("h3", &[("id", &ctx.uid(&format!("{s}-h"))), ("class", "vh")], id.title(lang));
         controls(h);
         h.o("div", &[("class", "plot"), ("id", &ctx.uid(&format!("{s}-p")))]);
-        let label = format!("{}{}", id.title(lang), lang.pick("（图表；同样的数字见数据表）", " (chart; the same numbers are in the data table)"));
+        let cap = id.caption(lang);
+        let label = format!(
+            "{}{}{}{}",
+            id.title(lang),
+            lang.pick("。", ". "),
+            cap,
+            lang.pick("（同样的数字见数据表）", " (the same numbers are in the data table)")
+        );
         h.o("canvas", &[("id", &ctx.uid(&format!("{s}-c"))), ("data-chart", s), ("role", "img"), ("aria-label", &label)]).c("canvas");
         h.e("div", &[("class", "tip"), ("id", &ctx.uid(&format!("{s}-tip"))), ("aria-hidden", "true"), ("hidden", "")], "");
         h.c("div");
+        h.e("p", &[("class", "cap"), ("id", &ctx.uid(&format!("{s}-cap")))], &cap);
         h.e(
             "p",
             &[("class", "fail"), ("id", &ctx.uid(&format!("{s}-f"))), ("hidden", "")],

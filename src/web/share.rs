@@ -90,9 +90,88 @@ pub fn decode(text: &str) -> Result<Vec<u8>, ShareError> {
     Ok(out)
 }
 
+/// Field names and select values in the link, shortened (`participants` → `p`) to keep a shared
+/// URL short; `false` flags are left out and restored on reading.
+const KEYS: [(&str, &str); 21] = [
+    ("organizer", "o"),
+    ("model_workers_under_65", "m"),
+    ("batches", "b"),
+    ("participants", "p"),
+    ("start", "s"),
+    ("end", "e"),
+    ("cost_per_person", "c"),
+    ("destination", "d"),
+    ("venue", "v"),
+    ("cross_province_activities", "x"),
+    ("lodging_changes", "l"),
+    ("people", "r"),
+    ("honor", "h"),
+    ("title", "t"),
+    ("age", "a"),
+    ("frontline", "f"),
+    ("high_intensity", "i"),
+    ("hard_environment", "w"),
+    ("key_role", "k"),
+    ("technical_worker_trips", "tw"),
+    ("year", "y"),
+];
+const VALUES: [(&str, &str); 14] = [
+    ("provincial_union", "pu"),
+    ("in_province", "in"),
+    ("out_of_province", "out"),
+    ("national_base", "nb"),
+    ("provincial_base", "pb"),
+    ("union_sanatorium", "us"),
+    ("model_worker", "mw"),
+    ("advanced_worker", "aw"),
+    ("treatment", "tr"),
+    ("may_day_medal", "md"),
+    ("national", "na"),
+    ("provincial", "pr"),
+    ("city", "ci"),
+    ("county", "co"),
+];
+const SELECTS: [&str; 5] = ["organizer", "destination", "venue", "honor", "title"];
+const FLAGS: [&str; 5] = ["cross_province_activities", "frontline", "high_intensity", "hard_environment", "key_role"];
+
+fn rename(v: &Value, short: bool) -> Value {
+    let swap = |table: &[(&'static str, &'static str)], x: &str| -> Option<&'static str> {
+        table.iter().find(|(f, s)| if short { *f == x } else { *s == x }).map(|(f, s)| if short { *s } else { *f })
+    };
+    match v {
+        Value::Array(items) => Value::Array(items.iter().map(|i| rename(i, short)).collect()),
+        Value::Object(obj) => {
+            let mut out = Map::new();
+            for (k, x) in obj {
+                let full = if short { k.as_str() } else { swap(&KEYS, k).unwrap_or(k) };
+                if short && x == &Value::Bool(false) && FLAGS.contains(&full) {
+                    continue;
+                }
+                let x = match x {
+                    Value::String(t) if SELECTS.contains(&full) => Value::String(swap(&VALUES, t).unwrap_or(t).to_string()),
+                    x => rename(x, short),
+                };
+                let key = if short { swap(&KEYS, k).unwrap_or(k) } else { full };
+                out.insert(key.to_string(), x);
+            }
+            if !short {
+                let is_batch = out.contains_key("participants") && out.contains_key("start");
+                let is_person = out.contains_key("honor");
+                for f in FLAGS {
+                    if (is_batch && f == "cross_province_activities") || (is_person && f != "cross_province_activities") {
+                        out.entry(f.to_string()).or_insert(Value::Bool(false));
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        x => x.clone(),
+    }
+}
+
 /// The fragment value for a plan.
 pub fn encode_plan(plan: &Value) -> String {
-    encode(plan.to_string().as_bytes())
+    encode(rename(plan, true).to_string().as_bytes())
 }
 
 /// Reads a plan from a fragment value: decoded, parsed and reduced to the fields the form knows.
@@ -106,7 +185,7 @@ pub fn decode_plan(text: &str) -> Result<Value, ShareError> {
     let bytes = decode(text)?;
     let json = String::from_utf8(bytes).map_err(|_| ShareError::BadBase64)?;
     let value: Value = serde_json::from_str(&json).map_err(|_| ShareError::NotJson)?;
-    sanitize(&value)
+    sanitize(&rename(&value, false))
 }
 
 fn scalar(v: &Value) -> bool {
