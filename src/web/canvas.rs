@@ -90,18 +90,16 @@ impl Charts {
         h.e("h3", &[("id", &ctx.uid(&format!("{s}-h"))), ("class", "vh")], id.title(lang));
         controls(h);
         h.o("div", &[("class", "plot"), ("id", &ctx.uid(&format!("{s}-p")))]);
-        let cap = id.caption(lang);
-        let label = format!(
-            "{}{}{}{}",
-            id.title(lang),
-            lang.pick("。", ". "),
-            cap,
-            lang.pick("（同样的数字见数据表）", " (the same numbers are in the data table)")
-        );
+        // The chart draws its title, subtitle and notes itself; its caption (key numbers) is the
+        // canvas's accessible name. Charts the reader changes are described by their table.
+        let cap = match id {
+            ChartId::Projection | ChartId::Budget => String::new(),
+            _ => format!("{}{}", lang.pick("。", ". "), id.caption(lang)),
+        };
+        let label = format!("{}{}{}", id.title(lang), cap, lang.pick("（同样的数字见数据表）", " (the same numbers are in the data table)"));
         h.o("canvas", &[("id", &ctx.uid(&format!("{s}-c"))), ("data-chart", s), ("role", "img"), ("aria-label", &label)]).c("canvas");
         h.e("div", &[("class", "tip"), ("id", &ctx.uid(&format!("{s}-tip"))), ("aria-hidden", "true"), ("hidden", "")], "");
         h.c("div");
-        h.e("p", &[("class", "cap"), ("id", &ctx.uid(&format!("{s}-cap")))], &cap);
         h.e(
             "p",
             &[("class", "fail"), ("id", &ctx.uid(&format!("{s}-f"))), ("hidden", "")],

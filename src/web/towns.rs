@@ -60,8 +60,8 @@ impl Towns {
             "p",
             &[("class", "key")],
             lang.pick(
-                "图中虚线或空心标出的数值是我们根据公布数据的推算，不是官方数字；试算图是示意。每个数字都注明了来源段落，鼠标悬停或轻触图形可看详情，“显示数据表”列出全部数字。",
-                "Values drawn hollow or dashed are our own calculations from the reported figures, not official numbers; the projection is an illustration. Every number names its source paragraph: hover or tap a mark for details, or use \"Show table\".",
+                "图中用斜线或虚线框标出的数值是我们根据公布数据的推算，不是官方数字；试算图是示意。每个数字都注明了来源段落，鼠标悬停或轻触图形可看详情，“显示数据表”列出全部数字。",
+                "Values drawn hatched or in a dashed outline are our own calculations from the reported figures, not official numbers; the projection is an illustration. Every number names its source paragraph: hover or tap a mark for details, or use \"Show table\".",
             ),
         );
         for id in CHARTS {
@@ -84,7 +84,7 @@ impl Towns {
         let lang = ctx.lang;
         let g = format::decimal(self.input.projection.growth_percent, 1);
         h.o("fieldset", &[("class", "ctl")]);
-        h.e("legend", &[], lang.pick("试算条件（我们的示意，不是公布数字）", "Assumptions (our illustration, not a reported figure)"));
+        h.e("legend", &[], lang.pick("试算条件（示意）", "Assumptions (an illustration)"));
         h.o("div", &[("class", "row")]);
         h.e("label", &[("for", &ctx.uid("g"))], lang.pick("每年增速（%）", "Yearly growth (%)"));
         h.o(
