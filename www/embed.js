@@ -3,7 +3,8 @@
 // no rules, numbers or formatting live here.
 //
 //   <script src="https://<host>/explainer/embed.js" defer></script>
-//   <div data-explainer="towns" data-lang="zh"></div>
+//   <div data-explainer="towns" data-lang="zh" data-theme="auto"></div>
+// (data-lang: zh or en; data-theme: light, dark or auto, read by the widget itself.)
 (() => {
   const script = document.currentScript;
   const base = new URL('.', script ? script.src : location.href);

@@ -361,10 +361,16 @@ impl Rest {
                 d + "."
             }
         };
+        // The first reason, so a reader on a phone sees why without scrolling.
+        let first = report.checks.iter().find(|c| matches!(c.status, Status::Fails | Status::NotEligible));
         if let Some(v) = ctx.by_uid("verdict") {
             let mut h = H::default();
             h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
             h.e("strong", &[], head).t(" ").e("span", &[], &detail);
+            if let Some(c) = first {
+                h.e("span", &[("class", "why")], lang.pick(&c.message_zh, &c.message_en));
+                h.e("button", &[("type", "button"), ("class", "link"), ("data-act", "why")], ctx.pick("逐条看原因", "See every rule"));
+            }
             v.set_inner_html(&h.0);
             v.set_attribute("class", &format!("verdict {class}")).ok();
         }
@@ -546,6 +552,12 @@ impl Rest {
         match act {
             "copy" => {
                 self.copy(ctx);
+                return Ok(());
+            }
+            "why" => {
+                if let Some(el) = ctx.by_uid("checks") {
+                    el.scroll_into_view();
+                }
                 return Ok(());
             }
             "add-batch" | "dup-batch" => {
