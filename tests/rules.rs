@@ -2,8 +2,10 @@
 //! of 《省总工会印发〈实施意见〉 进一步加强和规范劳模疗休养工作》 it implements (paragraph 1 is
 //! the 本报讯 paragraph).
 
+use serde::Serialize;
 use serde_json::{json, Value};
 use sx_explainer::data::Strength;
+use sx_explainer::format::Lang;
 use sx_explainer::rules::{
     check, check_json, check_value, eligibility, example_plan, example_plan_json, Check, Honor, Person, Plan,
     Report, RuleId, Status, Title, Verdict,
@@ -59,16 +61,16 @@ fn batch_of_101_does_not_meet_and_splits() {
     let r = check_value(&with_batch("participants", json!(101)));
     let c = find(&r, RuleId::BatchSize);
     assert_eq!((c.status, c.margin), (Status::Fails, Some(-1.0)));
-    assert_eq!(c.suggestion_en.as_deref(), Some("Split it into 2 batches of 51/50."));
+    assert_eq!(c.suggestion(Lang::En).as_deref(), Some("Split it into 2 batches of 51/50."));
     assert_eq!(r.verdict, Verdict::DoesNotMeet);
 }
 
 #[test]
 fn batch_of_230_splits_77_77_76() {
     let c = check_value(&with_batch("participants", json!(230))).checks.remove(0);
-    assert_eq!(c.suggestion_zh.as_deref(), Some("分成3批，每批77/77/76人。"));
-    assert!(c.message_zh.contains("230人"), "{}", c.message_zh);
-    assert!(c.message_en.contains("130 over the general limit of 100 per batch"), "{}", c.message_en);
+    assert_eq!(c.suggestion(Lang::Zh).as_deref(), Some("分成3批，每批77/77/76人。"));
+    assert!(c.message(Lang::Zh).contains("230人"), "{}", c.message(Lang::Zh));
+    assert!(c.message(Lang::En).contains("130 over the general limit of 100 per batch"), "{}", c.message(Lang::En));
 }
 
 // --- duration: paragraph 3, "每批疗休养一般不超过7天（含报到日和返程日）" ---
@@ -102,8 +104,8 @@ fn eight_days_does_not_meet_and_says_when_to_end() {
     let r = check_value(&dates("2024-05-06", "2024-05-13"));
     let c = find(&r, RuleId::Duration);
     assert_eq!((c.status, c.observed, c.margin), (Status::Fails, Some(8.0), Some(-1.0)));
-    assert_eq!(c.suggestion_en.as_deref(), Some("End by 12 May 2024 (7 days counting the arrival day)."));
-    assert_eq!(c.suggestion_zh.as_deref(), Some("在2024年5月12日或之前结束（从报到日算起共7天）。"));
+    assert_eq!(c.suggestion(Lang::En).as_deref(), Some("End by 12 May 2024 (7 days counting the arrival day)."));
+    assert_eq!(c.suggestion(Lang::Zh).as_deref(), Some("在2024年5月12日或之前结束（从报到日算起共7天）。"));
 }
 
 #[test]
@@ -132,7 +134,7 @@ fn one_fen_over_900_a_day_does_not_meet() {
     // ¥4,500.01 ÷ 5 = ¥900.002, shown rounded up to the fen.
     assert_eq!((c.status, c.observed, c.margin), (Status::Fails, Some(900.01), Some(-0.01)));
     assert_eq!(
-        c.suggestion_en.as_deref(),
+        c.suggestion(Lang::En).as_deref(),
         Some("At most ¥4,500 per person for this batch (¥900 × 5 days, which binds before ¥5,000).")
     );
     assert_eq!(find(&r, RuleId::CostPerPerson).status, Status::Ok);
@@ -149,7 +151,7 @@ fn exactly_5000_per_person_in_province_meets_and_one_fen_over_fails() {
     assert_eq!((c.status, c.margin), (Status::Fails, Some(-0.01)));
     // 7 days: ¥900 × 7 = ¥6,300, so the per-person cap binds.
     assert_eq!(
-        c.suggestion_en.as_deref(),
+        c.suggestion(Lang::En).as_deref(),
         Some("At most ¥5,000 per person for this batch (the per-person cap, which binds before ¥900 × 7 days = ¥6,300).")
     );
 }
@@ -167,7 +169,7 @@ fn exactly_6000_out_of_province_in_6_days_meets_both_caps() {
     let r = check_value(&v);
     assert_eq!(find(&r, RuleId::CostPerPerson).status, Status::Fails);
     assert_eq!(find(&r, RuleId::CostPerDay).status, Status::Fails);
-    assert!(find(&r, RuleId::CostPerDay).suggestion_en.as_deref().unwrap_or("").contains("the same as the per-person cap"));
+    assert!(find(&r, RuleId::CostPerDay).suggestion(Lang::En).as_deref().unwrap_or("").contains("the same as the per-person cap"));
 }
 
 #[test]
@@ -178,8 +180,8 @@ fn cost_is_not_applicable_when_organizer_is_other() {
     for rule in [RuleId::CostPerPerson, RuleId::CostPerDay] {
         let c = find(&r, rule);
         assert_eq!((c.status, c.observed), (Status::NotApplicable, None));
-        assert!(c.message_en.contains("provincial union organises"), "{}", c.message_en);
-        assert!(c.message_zh.contains("省总工会组织"), "{}", c.message_zh);
+        assert!(c.message(Lang::En).contains("provincial union organises"), "{}", c.message(Lang::En));
+        assert!(c.message(Lang::Zh).contains("省总工会组织"), "{}", c.message(Lang::Zh));
     }
     assert_eq!(r.verdict, Verdict::Meets);
 }
@@ -224,7 +226,7 @@ fn yearly_suggestion_says_at_most_200_of_1003() {
     let r = check_value(&two_batches(100, 130, json!(1003)));
     let c = find(&r, RuleId::AnnualScale);
     assert_eq!(
-        c.suggestion_en.as_deref(),
+        c.suggestion(Lang::En).as_deref(),
         Some("The 2024 total may be at most 200 of 1,003: take 30 fewer, or move a batch to another year.")
     );
 }
@@ -264,7 +266,7 @@ fn union_sanatorium_is_a_note_not_a_failure() {
     let r = check_value(&with_batch("venue", json!("union_sanatorium")));
     let c = find(&r, RuleId::Venue);
     assert_eq!((c.status, c.strength), (Status::Note, Strength::InPrinciple));
-    assert!(c.suggestion_en.is_some());
+    assert!(c.suggestion(Lang::En).is_some());
     assert_eq!(r.verdict, Verdict::Meets);
 }
 
@@ -312,7 +314,7 @@ fn county_or_no_honor_is_not_eligible_even_with_the_may_day_medal() {
         for title in [Title::ModelWorker, Title::MayDayMedal] {
             let c = eligibility(&person(honor, title, 50));
             assert_eq!(c.status, Status::NotEligible);
-            assert!(c.suggestion_zh.is_some());
+            assert!(c.suggestion(Lang::Zh).is_some());
         }
     }
 }
@@ -361,14 +363,14 @@ fn technical_trips_rising_every_year_meet() {
 fn technical_trips_flat_do_not_meet() {
     let c = trend(json!([{ "year": 2022, "participants": 300 }, { "year": 2023, "participants": 300 }]));
     assert_eq!((c.status, c.margin), (Status::Fails, Some(-1.0)));
-    assert_eq!(c.suggestion_en.as_deref(), Some("Plan at least 301 in 2023 so that the number rises over the year before."));
+    assert_eq!(c.suggestion(Lang::En).as_deref(), Some("Plan at least 301 in 2023 so that the number rises over the year before."));
 }
 
 #[test]
 fn technical_trips_falling_do_not_meet() {
     let c = trend(json!([{ "year": 2022, "participants": 300 }, { "year": 2023, "participants": 360 }, { "year": 2024, "participants": 340 }]));
     assert_eq!((c.status, c.observed), (Status::Fails, Some(-20.0)));
-    assert!(c.message_en.contains("2024 has 340, 20 below 2023 (360)"), "{}", c.message_en);
+    assert!(c.message(Lang::En).contains("2024 has 340, 20 below 2023 (360)"), "{}", c.message(Lang::En));
 }
 
 #[test]
@@ -509,4 +511,165 @@ fn the_example_plan_meets_every_rule() {
     assert_eq!(json["checks"][0]["source"], json!({ "section": "rest_trip", "paragraph": 3 }));
     assert_eq!(json["checks"][0]["strength"], json!("generally"));
     assert_eq!(json["checks"][0]["person"], Value::Null);
+}
+
+// --- the report JSON, word for word ---
+
+/// Plans that between them reach every rule and every kind of message and suggestion: each
+/// status, each binding cost cap, singular and plural words, grouped figures, a leap day, a year
+/// boundary, every honour and title, the three technical trends, input errors and bad JSON.
+fn snapshot_plans() -> Vec<(&'static str, Value)> {
+    let b = |participants: u32, start: &str, end: &str, cost: f64, destination: &str, venue: &str, cross: bool, lodging: u32| {
+        json!({ "participants": participants, "start": start, "end": end, "cost_per_person": cost,
+                "destination": destination, "venue": venue, "cross_province_activities": cross,
+                "lodging_changes": lodging })
+    };
+    let honors = ["national", "provincial", "city", "county", "none"];
+    let titles = ["model_worker", "advanced_worker", "treatment", "may_day_medal"];
+    let roster: Vec<Value> = (0..20)
+        .map(|i: usize| {
+            json!({ "honor": honors[i / 4], "title": titles[i % 4], "age": 30 + (i * 7) % 40,
+                    "frontline": i % 2 == 0, "high_intensity": i % 3 == 0, "hard_environment": i % 5 == 0,
+                    "key_role": i % 7 == 0 })
+        })
+        .collect();
+    vec![
+        (
+            "every_rule",
+            json!({
+                "organizer": "provincial_union",
+                "model_workers_under_65": 1003,
+                "batches": [
+                    b(230, "2024-05-06", "2024-05-13", 5000.01, "in_province", "national_base", false, 0),
+                    b(100, "2024-02-27", "2024-03-02", 4500.01, "in_province", "provincial_base", true, 1),
+                    b(1, "2025-01-01", "2025-01-01", 0.07, "out_of_province", "union_sanatorium", false, 2),
+                    b(80, "2025-09-09", "2025-09-14", 6000.01, "out_of_province", "other", false, 0),
+                    b(80, "2025-12-30", "2026-01-05", 6000.0, "out_of_province", "national_base", false, 1000),
+                    b(100000, "2026-01-01", "2026-03-31", 123456.78, "in_province", "other", true, 0)
+                ],
+                "people": roster,
+                "technical_worker_trips": [
+                    { "year": 2023, "participants": 360 }, { "year": 2022, "participants": 300 },
+                    { "year": 2024, "participants": 340 }
+                ]
+            }),
+        ),
+        (
+            "other_organiser_rising_trend",
+            json!({
+                "organizer": "other",
+                "batches": [b(120, "2024-05-06", "2024-05-12", 99999.0, "out_of_province", "national_base", false, 0)],
+                "people": [{ "honor": "city", "title": "model_worker", "age": 58 }],
+                "technical_worker_trips": [
+                    { "year": 2022, "participants": 900 }, { "year": 2023, "participants": 1200 },
+                    { "year": 2024, "participants": 1201 }
+                ]
+            }),
+        ),
+        (
+            "no_workers_flat_trend",
+            json!({
+                "organizer": "provincial_union",
+                "model_workers_under_65": 0,
+                "batches": [b(80, "2024-05-06", "2024-05-10", 4500.0, "in_province", "national_base", false, 0),
+                            b(80, "2024-09-09", "2024-09-15", 6300.0, "out_of_province", "provincial_base", false, 0)],
+                "technical_worker_trips": [{ "year": 2022, "participants": 300 }, { "year": 2023, "participants": 300 }]
+            }),
+        ),
+        (
+            "yearly_unknown_one_trend_year",
+            json!({
+                "organizer": "provincial_union",
+                "batches": [b(80, "2024-05-06", "2024-05-12", 4500.0, "in_province", "national_base", false, 0),
+                            b(80, "2024-09-09", "2024-09-15", 4500.0, "in_province", "national_base", false, 0),
+                            b(10, "2025-09-09", "2025-09-15", 1000.0, "in_province", "national_base", false, 0)],
+                "technical_worker_trips": [{ "year": 2022, "participants": 3000 }]
+            }),
+        ),
+        (
+            "invalid_fields",
+            json!({
+                "organizer": "city_union",
+                "model_workers_under_65": -1,
+                "batches": [
+                    { "participants": "80", "start": "2023-02-29", "end": "2024-05-12", "cost_per_person": 4500.005,
+                      "destination": "abroad", "venue": "hotel", "cross_province_activities": "no" },
+                    { "participants": 80, "start": "2024-05-12", "end": "2024-05-06", "cost_per_person": 4500,
+                      "destination": "in_province", "venue": "national_base" }
+                ],
+                "people": [3, { "honor": "city", "title": "model_worker", "age": 15 }],
+                "technical_worker_trips": [{ "year": 2022, "participants": 2 }, { "year": 2022, "participants": 3 }]
+            }),
+        ),
+        ("no_batches", json!({ "organizer": "other", "batches": [] })),
+    ]
+}
+
+/// One snapshot entry: a plan (or, for bad JSON, its text) and its report.
+#[derive(Serialize)]
+struct Entry {
+    name: &'static str,
+    plan: Value,
+    report: Report,
+}
+
+/// Every snapshot plan with its report, and one person checked alone, as pretty JSON.
+fn snapshot_text() -> String {
+    #[derive(Serialize)]
+    struct Snapshot {
+        plans: Vec<Entry>,
+        person_alone: Check,
+    }
+    let mut plans: Vec<Entry> =
+        snapshot_plans().into_iter().map(|(name, plan)| Entry { name, report: check_value(&plan), plan }).collect();
+    let bad = "{\"batches\": [1,]}";
+    plans.push(Entry { name: "bad_json", plan: Value::String(bad.to_string()), report: check_json(bad) });
+    let p = Person {
+        honor: Honor::County,
+        title: Title::MayDayMedal,
+        age: 50,
+        frontline: true,
+        high_intensity: false,
+        hard_environment: false,
+        key_role: false,
+    };
+    let snapshot = Snapshot { plans, person_alone: eligibility(&p) };
+    serde_json::to_string_pretty(&snapshot).unwrap_or_default() + "\n"
+}
+
+/// The report JSON (keys, order, figures and every word of both languages) matches the golden
+/// file `tests/snapshots/rules-report.json`, saved before the text was made lazy
+/// (`UPDATE_SNAPSHOTS=1 cargo test --test rules` rewrites it after a deliberate change).
+#[test]
+fn report_json_matches_the_snapshot() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/rules-report.json");
+    let text = snapshot_text();
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &text).expect("write snapshot");
+        return;
+    }
+    let saved = std::fs::read_to_string(&path).unwrap_or_default();
+    if saved != text {
+        let line = saved.lines().zip(text.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "the report JSON differs from {} at line {}:\n  saved: {}\n  now:   {}\nIf the change is deliberate, run UPDATE_SNAPSHOTS=1 cargo test --test rules",
+            path.display(),
+            line + 1,
+            saved.lines().nth(line).unwrap_or(""),
+            text.lines().nth(line).unwrap_or("")
+        );
+    }
+}
+
+#[test]
+fn message_and_suggestion_agree_with_the_report_json() {
+    let r = check_value(&snapshot_plans()[0].1);
+    let json = serde_json::to_value(&r).expect("serialises");
+    for (c, j) in r.checks.iter().zip(json["checks"].as_array().into_iter().flatten()) {
+        assert_eq!(j["message_zh"], json!(c.message(Lang::Zh)));
+        assert_eq!(j["message_en"], json!(c.message(Lang::En)));
+        assert_eq!(j["suggestion_zh"], json!(c.suggestion(Lang::Zh)));
+        assert_eq!(j["suggestion_en"], json!(c.suggestion(Lang::En)));
+        assert_eq!(c.has_suggestion(), c.suggestion(Lang::En).is_some());
+    }
 }

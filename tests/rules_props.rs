@@ -11,6 +11,7 @@ use jiff::civil::{date, Date};
 use jiff::Span;
 use proptest::prelude::*;
 use serde_json::Value;
+use sx_explainer::format::Lang;
 use sx_explainer::rules::{
     check, check_json, check_value, example_plan_json, Batch, Destination, Honor, Organizer, Person, Plan, Report,
     RuleId, Status, TechnicalYear, Title, Venue, Verdict,
@@ -88,7 +89,7 @@ fn never_better(before: &Report, after: &Report, skip: &[RuleId]) -> Result<(), 
     for (b, a) in before.checks.iter().zip(&after.checks) {
         prop_assert_eq!((b.rule, b.batch, b.person), (a.rule, a.batch, a.person));
         if bad(b.status) && !skip.contains(&b.rule) {
-            prop_assert!(a.status != Status::Ok, "{:?} turned ok: {} -> {}", b.rule, b.message_en, a.message_en);
+            prop_assert!(a.status != Status::Ok, "{:?} turned ok: {} -> {}", b.rule, b.message(Lang::En), a.message(Lang::En));
         }
     }
     if skip.is_empty() {

@@ -3,7 +3,7 @@
 //! or the per-person cap). The budget chart plots it; the cost checks use it for suggestions.
 
 use super::plan::Destination;
-use crate::data::{limit, LimitId};
+use crate::data::{limit, Limit, LimitId};
 use serde::Serialize;
 
 /// Which cap sets the most a person may cost.
@@ -37,11 +37,12 @@ pub fn caps_fen(destination: Destination) -> (i64, i64) {
         Destination::InProvince => (LimitId::InPerPerson, LimitId::InPerDay),
         Destination::OutOfProvince => (LimitId::OutPerPerson, LimitId::OutPerDay),
     };
-    let fen = |id| {
-        let l = limit(id);
-        l.numerator * super::plan::FEN / l.denominator
-    };
-    (fen(person), fen(day))
+    (cap_fen(limit(person)), cap_fen(limit(day)))
+}
+
+/// A cost cap's row in fen.
+pub(crate) fn cap_fen(l: &Limit) -> i64 {
+    l.numerator * super::plan::FEN / l.denominator
 }
 
 /// The most one person may cost on a trip of `days` days (arrival and return days included).

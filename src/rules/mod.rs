@@ -3,6 +3,13 @@
 //! says concretely what would pass. Pure Rust with no browser types; thresholds come only from
 //! [`crate::data::limits`], so a decision and its explanation come from the same row.
 //!
+//! Deciding and explaining are apart. Checking a plan sets each [`Check`]'s status, figures and
+//! [`Why`] (the few numbers, dates and words its text needs) without building any text, so a
+//! 100-batch plan is checked in tens of microseconds; [`Check::message`] and
+//! [`Check::suggestion`] write the words in the one language asked for, and serialising a
+//! report writes both languages straight into the JSON. Each rule's decision and its words sit
+//! together below, and the limit rules share one phrase builder (`judge`).
+//!
 //! Entry points: [`check_json`] (a plan as JSON text, the shape of the JS API and the share URL),
 //! [`check_value`] and [`check`]. None panics on any input: bad input is a report with verdict
 //! `invalid` and one error per wrong field. Days count the arrival and the return day; money is
@@ -16,14 +23,14 @@ mod report;
 pub use budget::{budget, caps_fen, Budget, Cap};
 pub use people::{eligibility, priority_order};
 pub use plan::{Batch, Destination, Honor, Organizer, Person, Plan, PlanError, TechnicalYear, Title, Venue, MAX_BATCHES, MAX_PEOPLE};
-pub use report::{Check, Report, RuleId, Status, Verdict};
+pub use report::{Check, Report, RuleId, Status, Verdict, Why};
 
-use crate::data::{limit, LimitId, Strength};
+use crate::data::{limit, Limit, LimitId, Strength};
 use crate::format::{self, grouped, Lang};
 use jiff::civil::{date, Date};
 use jiff::SignedDuration;
 use plan::FEN;
-use std::collections::BTreeMap;
+use std::fmt::{self, Arguments};
 
 /// Checks a plan given as JSON text.
 ///
@@ -31,6 +38,7 @@ use std::collections::BTreeMap;
 /// verdict `invalid` and one error per field; nothing panics.
 ///
 /// ```
+/// use sx_explainer::format::Lang;
 /// use sx_explainer::rules::{check_json, Verdict};
 /// let ok = r#"{"organizer":"provincial_union","batches":[{"participants":100,"start":"2024-05-06",
 ///   "end":"2024-05-12","cost_per_person":4500,"destination":"in_province","venue":"national_base",
@@ -40,7 +48,7 @@ use std::collections::BTreeMap;
 /// let big = ok.replace("\"participants\":100", "\"participants\":101");
 /// let report = check_json(&big);
 /// assert_eq!(report.verdict, Verdict::DoesNotMeet);
-/// assert_eq!(report.checks[0].suggestion_en.as_deref(), Some("Split it into 2 batches of 51/50."));
+/// assert_eq!(report.checks[0].suggestion(Lang::En).as_deref(), Some("Split it into 2 batches of 51/50."));
 /// // 2023-02-29 does not exist.
 /// let bad = ok.replace("2024-05-06", "2023-02-29");
 /// assert_eq!(check_json(&bad).errors[0].field, "batches[0].start");
@@ -130,12 +138,14 @@ pub fn example_plan_json() -> String {
     example_plan().to_json()
 }
 
-/// Checks a plan that the reader accepted.
+/// Checks a plan that the reader accepted. Only decides: no text is built here (see
+/// [`Check::message`]).
 fn check_valid(plan: &Plan) -> Report {
-    let mut checks = Vec::new();
+    let mut checks = Vec::with_capacity(plan.batches.len() * 7 + plan.people.len() + 8);
     let cost_applies = plan.organizer == Organizer::ProvincialUnion;
+    let rows = Rows::new();
     for (i, b) in plan.batches.iter().enumerate() {
-        let x = Ctx { i, b, days: days(b), zh: format!("第{}批", i + 1), en: format!("Batch {}", i + 1) };
+        let x = Ctx { i, b, days: days(b), rows: &rows };
         checks.push(batch_size(&x));
         checks.push(duration(&x));
         checks.extend(costs(&x, cost_applies));
@@ -153,14 +163,55 @@ fn check_valid(plan: &Plan) -> Report {
     report
 }
 
-/// One batch and its labels.
+/// `ok` when `ok`, else `fails`.
+fn ok_if(ok: bool) -> Status {
+    if ok {
+        Status::Ok
+    } else {
+        Status::Fails
+    }
+}
+
+/// The figures of a count against its most: observed, limit, and the margin `max - observed`
+/// (negative when over).
+fn counts(observed: i64, max: i64) -> Option<[f64; 3]> {
+    Some([observed as f64, max as f64, (max - observed) as f64])
+}
+
+/// One batch and its index.
 struct Ctx<'a> {
     i: usize,
     b: &'a Batch,
     /// Arrival and return days included.
     days: i64,
-    zh: String,
-    en: String,
+    rows: &'a Rows,
+}
+
+/// The limit rows of the per-batch rules, looked up once per plan.
+struct Rows {
+    size: &'static Limit,
+    days: &'static Limit,
+    venue: &'static Limit,
+    cross: &'static Limit,
+    lodging: &'static Limit,
+    /// Per person and per day, in the province.
+    cost_in: (&'static Limit, &'static Limit),
+    /// Per person and per day, outside the province.
+    cost_out: (&'static Limit, &'static Limit),
+}
+
+impl Rows {
+    fn new() -> Rows {
+        Rows {
+            size: limit(LimitId::BatchSize),
+            days: limit(LimitId::BatchDays),
+            venue: limit(LimitId::Venue),
+            cross: limit(LimitId::CrossProvince),
+            lodging: limit(LimitId::LodgingChanges),
+            cost_in: (limit(LimitId::InPerPerson), limit(LimitId::InPerDay)),
+            cost_out: (limit(LimitId::OutPerPerson), limit(LimitId::OutPerDay)),
+        }
+    }
 }
 
 /// Days from arrival to return, both included (2024-05-06 to 2024-05-12 is 7).
@@ -186,51 +237,135 @@ fn days_en(n: i64) -> String {
     format!("{} day{}", grouped(n), if n == 1 { "" } else { "s" })
 }
 
+/// "第3批" / "Batch 3" for the batch at index `i`.
+struct BatchLabel(Option<usize>, Lang);
+
+impl fmt::Display for BatchLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.unwrap_or(0) + 1;
+        match self.1 {
+            Lang::Zh => write!(f, "第{n}批"),
+            Lang::En => write!(f, "Batch {n}"),
+        }
+    }
+}
+
 /// "一般"/"general", "原则上的"/"in-principle": how the article words a limit.
-fn strength_words(s: Strength) -> (&'static str, &'static str) {
-    match s {
-        Strength::Generally => ("一般", "general"),
-        Strength::InPrinciple => ("原则上的", "in-principle"),
-        Strength::Hard => ("", "required"),
+fn strength_words(s: Strength, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Strength::Generally, Lang::Zh) => "一般",
+        (Strength::Generally, Lang::En) => "general",
+        (Strength::InPrinciple, Lang::Zh) => "原则上的",
+        (Strength::InPrinciple, Lang::En) => "in-principle",
+        (Strength::Hard, Lang::Zh) => "",
+        (Strength::Hard, Lang::En) => "required",
     }
 }
 
 /// The one message builder of the limit rules: the subject, then "within the general limit of X
-/// (Y to spare)" or "Y over the general limit of X", in both languages. Sets the status.
-fn judge(c: Check, ok: bool, subject: (&str, &str), limit: (&str, &str), diff: (&str, &str)) -> Check {
-    let (sz, se) = strength_words(c.strength);
-    let (s, l, d) = (subject, limit, diff);
-    if ok {
-        let zh = format!("{}，未超过{}上限{}（余{}）。", s.0, sz, l.0, d.0);
-        let en = format!("{}, within the {} limit of {} ({} to spare).", s.1, se, l.1, d.1);
-        c.say(Status::Ok, zh, en)
-    } else {
-        let zh = format!("{}，超过{}上限{}，多出{}。", s.0, sz, l.0, d.0);
-        let en = format!("{}: {} over the {} limit of {}.", s.1, d.1, se, l.1);
-        c.say(Status::Fails, zh, en)
+/// (Y to spare)" or "Y over the general limit of X", in the reader's language, by the check's
+/// status.
+fn judge(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, subject: Arguments, limit: Arguments, diff: Arguments) -> fmt::Result {
+    let s = strength_words(c.strength, lang);
+    match (c.status == Status::Ok, lang) {
+        (true, Lang::Zh) => write!(f, "{subject}，未超过{s}上限{limit}（余{diff}）。"),
+        (true, Lang::En) => write!(f, "{subject}, within the {s} limit of {limit} ({diff} to spare)."),
+        (false, Lang::Zh) => write!(f, "{subject}，超过{s}上限{limit}，多出{diff}。"),
+        (false, Lang::En) => write!(f, "{subject}: {diff} over the {s} limit of {limit}."),
+    }
+}
+
+/// Writes a check's message in `lang` (the words of each rule sit next to the rule below).
+pub(crate) fn write_message(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang) -> fmt::Result {
+    let label = BatchLabel(c.batch, lang);
+    match &c.why {
+        Why::BatchSize { participants, max } => batch_size_words(f, c, lang, label, *participants, *max),
+        Why::Duration { start, end, days, max } => duration_words(f, c, lang, label, (*start, *end), *days, *max),
+        Why::CostPerPerson { destination, cost_fen, cap_fen, .. } => {
+            cost_per_person_words(f, c, lang, label, *destination, *cost_fen, *cap_fen)
+        }
+        Why::CostPerDay { destination, days, cost_fen, cap_fen } => {
+            cost_per_day_words(f, c, lang, label, *destination, *days, *cost_fen, *cap_fen)
+        }
+        Why::CostNotApplicable => f.write_str(lang.pick(
+            "费用标准是针对省总工会组织的劳模疗休养规定的；本方案由其他单位组织，此项不适用。",
+            "The cost standard is stated for rest trips the provincial union organises; this plan has another organiser, so it does not apply.",
+        )),
+        Why::Venue(v) => venue_words(f, lang, label, *v),
+        Why::CrossProvince => cross_province_words(f, c, lang, label),
+        Why::Lodging { changes } => lodging_words(f, c, lang, label, *changes),
+        Why::AnnualScale { year, batches, workers, total, max } => {
+            annual_scale_words(f, c, lang, (*year, *batches, *total), Some((i64::from(*workers), *max)))
+        }
+        Why::AnnualScaleUnknown { year, batches, total } => annual_scale_words(f, c, lang, (*year, *batches, *total), None),
+        Why::Eligibility { honor, title } => people::eligibility_words(f, c, lang, *honor, *title),
+        Why::TrendRises { years, rise } => trend_rises_words(f, lang, years, *rise),
+        Why::TrendFalls { from, to } => trend_falls_words(f, lang, *from, *to),
+        Why::TrendUnknown => f.write_str(lang.pick(
+            "优秀技术工人疗休养人次至少需要两年的数字，才能看出是否逐年提升。",
+            "At least two years of technical workers' trip numbers are needed to see whether they rise year on year.",
+        )),
+    }
+}
+
+/// Whether a check has a suggestion: every check that fails, is not eligible or is a note has
+/// one (the batch size one when there is a size to split into, the duration one when the last
+/// allowed day exists).
+pub(crate) fn has_suggestion(c: &Check) -> bool {
+    matches!(c.status, Status::Fails | Status::NotEligible | Status::Note)
+        && match &c.why {
+            Why::BatchSize { max, .. } => *max > 0,
+            Why::Duration { start, max, .. } => last_day(*start, *max).is_some(),
+            _ => true,
+        }
+}
+
+/// Writes what would pass in `lang`; nothing when [`has_suggestion`] is false.
+pub(crate) fn write_suggestion(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang) -> fmt::Result {
+    if !has_suggestion(c) {
+        return Ok(());
+    }
+    match &c.why {
+        Why::BatchSize { participants, max } => batch_size_fix(f, lang, *participants, *max),
+        Why::Duration { start, max, .. } => duration_fix(f, lang, *start, *max),
+        Why::CostPerPerson { destination, days, .. } | Why::CostPerDay { destination, days, .. } => {
+            budget_words(f, lang, &budget(*destination, u32::try_from(*days).unwrap_or(u32::MAX)))
+        }
+        Why::Venue(_) => f.write_str(lang.pick("改在全国或省级劳模疗休养基地。", "Use a national or provincial model workers' rest base.")),
+        Why::CrossProvince => f.write_str(lang.pick(
+            "把活动安排在疗休养地所在的省份内。",
+            "Keep the activities within the province where the batch stays.",
+        )),
+        Why::Lodging { .. } => f.write_str(lang.pick("整批住在同一个地方。", "Stay in one place for the whole batch.")),
+        Why::AnnualScale { year, workers, total, max, .. } => annual_scale_fix(f, lang, *year, i64::from(*workers), *total, *max),
+        Why::Eligibility { .. } => people::eligibility_fix(f, lang),
+        Why::TrendFalls { from, to } => trend_fix(f, lang, *from, *to),
+        Why::CostNotApplicable | Why::AnnualScaleUnknown { .. } | Why::TrendRises { .. } | Why::TrendUnknown => Ok(()),
     }
 }
 
 /// `batch_size` (paragraph 3): "每批一般不超过100人".
 fn batch_size(x: &Ctx) -> Check {
-    let l = limit(LimitId::BatchSize);
+    let l = x.rows.size;
     let max = l.numerator / l.denominator;
     let n = i64::from(x.b.participants);
-    let c = Check::from_limit(RuleId::BatchSize, Some(x.i), l, n, max);
-    let diff = grouped((max - n).abs());
-    let c = judge(
-        c,
-        n <= max,
-        (&format!("{}{}人", x.zh, grouped(n)), &format!("{} has {} people", x.en, grouped(n))),
-        (&format!("每批{}人", grouped(max)), &format!("{} per batch", grouped(max))),
-        (&format!("{diff}人"), &diff),
-    );
-    match (n + max - 1).checked_div(max) {
-        Some(parts) if n > max => {
-            let sizes = split_sizes(n, parts);
-            c.suggest(format!("分成{parts}批，每批{sizes}人。"), format!("Split it into {parts} batches of {sizes}."))
-        }
-        _ => c,
+    Check::new(RuleId::BatchSize, Some(x.i), l, ok_if(n <= max), counts(n, max), Why::BatchSize { participants: n, max })
+}
+
+fn batch_size_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, label: BatchLabel, n: i64, max: i64) -> fmt::Result {
+    let (n, diff, max) = (grouped(n), grouped((max - n).abs()), grouped(max));
+    match lang {
+        Lang::Zh => judge(f, c, lang, format_args!("{label}{n}人"), format_args!("每批{max}人"), format_args!("{diff}人")),
+        Lang::En => judge(f, c, lang, format_args!("{label} has {n} people"), format_args!("{max} per batch"), format_args!("{diff}")),
+    }
+}
+
+fn batch_size_fix(f: &mut fmt::Formatter<'_>, lang: Lang, n: i64, max: i64) -> fmt::Result {
+    let Some(parts) = (n + max - 1).checked_div(max) else { return Ok(()) };
+    let sizes = split_sizes(n, parts);
+    match lang {
+        Lang::Zh => write!(f, "分成{parts}批，每批{sizes}人。"),
+        Lang::En => write!(f, "Split it into {parts} batches of {sizes}."),
     }
 }
 
@@ -244,33 +379,53 @@ fn split_sizes(n: i64, parts: i64) -> String {
 
 /// `duration` (paragraph 3): "每批疗休养一般不超过7天（含报到日和返程日）".
 fn duration(x: &Ctx) -> Check {
-    let l = limit(LimitId::BatchDays);
+    let l = x.rows.days;
     let max = l.numerator / l.denominator;
-    let c = Check::from_limit(RuleId::Duration, Some(x.i), l, x.days, max);
-    let diff = (max - x.days).abs();
-    let c = judge(
-        c,
-        x.days <= max,
-        (
-            &format!("{}从{}到{}，共{}天（含报到日和返程日）", x.zh, ymd(x.b.start, Lang::Zh), ymd(x.b.end, Lang::Zh), x.days),
-            &format!(
-                "{} runs {} from {} to {}, arrival and return days included",
-                x.en,
-                days_en(x.days),
-                ymd(x.b.start, Lang::En),
-                ymd(x.b.end, Lang::En)
-            ),
+    let why = Why::Duration { start: x.b.start, end: x.b.end, days: x.days, max };
+    Check::new(RuleId::Duration, Some(x.i), l, ok_if(x.days <= max), counts(x.days, max), why)
+}
+
+/// The last day a batch starting on `start` may end on, to last `max` days.
+fn last_day(start: Date, max: i64) -> Option<Date> {
+    start.checked_add(SignedDuration::from_hours((max - 1).saturating_mul(24))).ok()
+}
+
+fn duration_words(
+    f: &mut fmt::Formatter<'_>,
+    c: &Check,
+    lang: Lang,
+    label: BatchLabel,
+    (start, end): (Date, Date),
+    days: i64,
+    max: i64,
+) -> fmt::Result {
+    let diff = (max - days).abs();
+    let (start, end) = (ymd(start, lang), ymd(end, lang));
+    match lang {
+        Lang::Zh => judge(
+            f,
+            c,
+            lang,
+            format_args!("{label}从{start}到{end}，共{days}天（含报到日和返程日）"),
+            format_args!("{max}天"),
+            format_args!("{diff}天"),
         ),
-        (&format!("{max}天"), &days_en(max)),
-        (&format!("{diff}天"), &days_en(diff)),
-    );
-    let last = x.b.start.checked_add(SignedDuration::from_hours((max - 1) * 24)).ok();
-    match last {
-        Some(last) if x.days > max => c.suggest(
-            format!("在{}或之前结束（从报到日算起共{}天）。", ymd(last, Lang::Zh), max),
-            format!("End by {} ({} counting the arrival day).", ymd(last, Lang::En), days_en(max)),
+        Lang::En => judge(
+            f,
+            c,
+            lang,
+            format_args!("{label} runs {} from {start} to {end}, arrival and return days included", days_en(days)),
+            format_args!("{}", days_en(max)),
+            format_args!("{}", days_en(diff)),
         ),
-        _ => c,
+    }
+}
+
+fn duration_fix(f: &mut fmt::Formatter<'_>, lang: Lang, start: Date, max: i64) -> fmt::Result {
+    let Some(last) = last_day(start, max) else { return Ok(()) };
+    match lang {
+        Lang::Zh => write!(f, "在{}或之前结束（从报到日算起共{}天）。", ymd(last, lang), max),
+        Lang::En => write!(f, "End by {} ({} counting the arrival day).", ymd(last, lang), days_en(max)),
     }
 }
 
@@ -280,184 +435,292 @@ fn duration(x: &Ctx) -> Check {
 /// `observed` figure shown is rounded up to the fen, so it is over the limit exactly when the
 /// check fails.
 fn costs(x: &Ctx, applies: bool) -> [Check; 2] {
-    let (pp_id, pd_id, dz, de) = match x.b.destination {
-        Destination::InProvince => (LimitId::InPerPerson, LimitId::InPerDay, "省内", "within the province"),
-        Destination::OutOfProvince => (LimitId::OutPerPerson, LimitId::OutPerDay, "省外", "outside the province"),
+    let (pp, pd) = match x.b.destination {
+        Destination::InProvince => x.rows.cost_in,
+        Destination::OutOfProvince => x.rows.cost_out,
     };
-    let (pp, pd) = (Check::of(RuleId::CostPerPerson, Some(x.i), limit(pp_id)), Check::of(RuleId::CostPerDay, Some(x.i), limit(pd_id)));
     if !applies {
-        let na = |c: Check| {
-            c.no_figures().say(
-                Status::NotApplicable,
-                "费用标准是针对省总工会组织的劳模疗休养规定的；本方案由其他单位组织，此项不适用。".to_string(),
-                "The cost standard is stated for rest trips the provincial union organises; this plan has another organiser, so it does not apply.".to_string(),
-            )
-        };
-        return [na(pp), na(pd)];
+        let na = |rule, l| Check::new(rule, Some(x.i), l, Status::NotApplicable, None, Why::CostNotApplicable);
+        return [na(RuleId::CostPerPerson, pp), na(RuleId::CostPerDay, pd)];
     }
-    let (cap_pp, cap_pd) = caps_fen(x.b.destination);
-    let cost = x.b.cost_fen;
+    let (cap_pp, cap_pd) = (budget::cap_fen(pp), budget::cap_fen(pd));
+    let (destination, cost_fen) = (x.b.destination, x.b.cost_fen);
     let days = x.days.max(1);
-    let avg = (cost + days - 1) / days; // rounded up to the fen
-    let b = budget(x.b.destination, u32::try_from(days).unwrap_or(u32::MAX));
-    let (sug_zh, sug_en) = budget_words(&b);
-
-    let over = (cost - cap_pp).abs();
-    let pp = judge(
-        pp.figures(yuan_f(cost), yuan_f(cap_pp), yuan_f(cap_pp - cost)),
-        cost <= cap_pp,
-        (&format!("{}{}每人{}", x.zh, dz, yuan(cost)), &format!("{} costs {} per person {}", x.en, yuan(cost), de)),
-        (&format!("每人{}", yuan(cap_pp)), &format!("{} per person", yuan(cap_pp))),
-        (&yuan(over), &yuan(over)),
-    );
-    let ok_pd = cost <= cap_pd.saturating_mul(days);
-    let over = (avg - cap_pd).abs();
-    let pd = judge(
-        pd.figures(yuan_f(avg), yuan_f(cap_pd), yuan_f(cap_pd - avg)),
-        ok_pd,
-        (
-            &format!("{}{}平均每人每天{}（{} ÷ {}天）", x.zh, dz, yuan(avg), yuan(cost), days),
-            &format!("{} averages {} per person per day {} ({} ÷ {})", x.en, yuan(avg), de, yuan(cost), days_en(days)),
+    let avg = average_fen(cost_fen, days);
+    [
+        Check::new(
+            RuleId::CostPerPerson,
+            Some(x.i),
+            pp,
+            ok_if(cost_fen <= cap_pp),
+            Some([yuan_f(cost_fen), yuan_f(cap_pp), yuan_f(cap_pp - cost_fen)]),
+            Why::CostPerPerson { destination, days, cost_fen, cap_fen: cap_pp },
         ),
-        (&format!("每人每天{}", yuan(cap_pd)), &format!("{} per person per day", yuan(cap_pd))),
-        (&yuan(over), &yuan(over)),
-    );
-    let fix = |c: Check, ok: bool| if ok { c } else { c.suggest(sug_zh.clone(), sug_en.clone()) };
-    [fix(pp, cost <= cap_pp), fix(pd, ok_pd)]
+        Check::new(
+            RuleId::CostPerDay,
+            Some(x.i),
+            pd,
+            ok_if(cost_fen <= cap_pd.saturating_mul(days)),
+            Some([yuan_f(avg), yuan_f(cap_pd), yuan_f(cap_pd - avg)]),
+            Why::CostPerDay { destination, days, cost_fen, cap_fen: cap_pd },
+        ),
+    ]
+}
+
+/// The daily average of `cost` over `days` days, rounded up to the fen.
+fn average_fen(cost: i64, days: i64) -> i64 {
+    (cost + days - 1) / days.max(1)
+}
+
+/// "省内"/"within the province".
+fn where_words(d: Destination, lang: Lang) -> &'static str {
+    match d {
+        Destination::InProvince => lang.pick("省内", "within the province"),
+        Destination::OutOfProvince => lang.pick("省外", "outside the province"),
+    }
+}
+
+fn cost_per_person_words(
+    f: &mut fmt::Formatter<'_>,
+    c: &Check,
+    lang: Lang,
+    label: BatchLabel,
+    d: Destination,
+    cost: i64,
+    cap: i64,
+) -> fmt::Result {
+    let (w, over, cost, cap) = (where_words(d, lang), yuan((cost - cap).abs()), yuan(cost), yuan(cap));
+    match lang {
+        Lang::Zh => judge(f, c, lang, format_args!("{label}{w}每人{cost}"), format_args!("每人{cap}"), format_args!("{over}")),
+        Lang::En => judge(
+            f,
+            c,
+            lang,
+            format_args!("{label} costs {cost} per person {w}"),
+            format_args!("{cap} per person"),
+            format_args!("{over}"),
+        ),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cost_per_day_words(
+    f: &mut fmt::Formatter<'_>,
+    c: &Check,
+    lang: Lang,
+    label: BatchLabel,
+    d: Destination,
+    days: i64,
+    cost: i64,
+    cap: i64,
+) -> fmt::Result {
+    let avg = average_fen(cost, days);
+    let (w, over, avg, cost, cap) = (where_words(d, lang), yuan((avg - cap).abs()), yuan(avg), yuan(cost), yuan(cap));
+    match lang {
+        Lang::Zh => judge(
+            f,
+            c,
+            lang,
+            format_args!("{label}{w}平均每人每天{avg}（{cost} ÷ {days}天）"),
+            format_args!("每人每天{cap}"),
+            format_args!("{over}"),
+        ),
+        Lang::En => judge(
+            f,
+            c,
+            lang,
+            format_args!("{label} averages {avg} per person per day {w} ({cost} ÷ {})", days_en(days)),
+            format_args!("{cap} per person per day"),
+            format_args!("{over}"),
+        ),
+    }
 }
 
 /// The most a person may cost, and which cap binds: "¥4,500 (¥900 × 5 days, which binds before
 /// ¥5,000)".
-fn budget_words(b: &Budget) -> (String, String) {
+fn budget_words(f: &mut fmt::Formatter<'_>, lang: Lang, b: &Budget) -> fmt::Result {
     let (max, day, person, n) = (yuan(b.max_fen), yuan(b.per_day_fen), yuan(b.per_person_fen), b.days);
-    let by_day = yuan(b.per_day_fen.saturating_mul(i64::from(n)));
-    let (why_zh, why_en) = match b.binding {
-        Cap::PerDay => (format!("{day} × {n}天，比每人{person}的上限更紧"), format!("{day} × {}, which binds before {person}", days_en(n.into()))),
-        Cap::PerPerson => (
-            format!("每人上限；按天计{day} × {n}天 = {by_day}，更宽"),
-            format!("the per-person cap, which binds before {day} × {} = {by_day}", days_en(n.into())),
-        ),
-        Cap::Both => (format!("{day} × {n}天，恰好等于每人上限"), format!("{day} × {}, the same as the per-person cap", days_en(n.into()))),
-    };
-    (format!("这一批每人最多{max}（{why_zh}）。"), format!("At most {max} per person for this batch ({why_en})."))
+    match (lang, b.binding) {
+        (Lang::Zh, Cap::PerDay) => write!(f, "这一批每人最多{max}（{day} × {n}天，比每人{person}的上限更紧）。"),
+        (Lang::Zh, Cap::PerPerson) => {
+            let by_day = yuan(b.per_day_fen.saturating_mul(i64::from(n)));
+            write!(f, "这一批每人最多{max}（每人上限；按天计{day} × {n}天 = {by_day}，更宽）。")
+        }
+        (Lang::Zh, Cap::Both) => write!(f, "这一批每人最多{max}（{day} × {n}天，恰好等于每人上限）。"),
+        (Lang::En, Cap::PerDay) => {
+            write!(f, "At most {max} per person for this batch ({day} × {}, which binds before {person}).", days_en(n.into()))
+        }
+        (Lang::En, Cap::PerPerson) => {
+            let by_day = yuan(b.per_day_fen.saturating_mul(i64::from(n)));
+            write!(f, "At most {max} per person for this batch (the per-person cap, which binds before {day} × {} = {by_day}).", days_en(n.into()))
+        }
+        (Lang::En, Cap::Both) => {
+            write!(f, "At most {max} per person for this batch ({day} × {}, the same as the per-person cap).", days_en(n.into()))
+        }
+    }
 }
 
 /// `venue` (paragraph 3): "地点原则上应为工会系统的疗休养院所，以全国劳模疗休养基地或省级劳模
 /// 疗休养基地为主". A union sanatorium that is not such a base is allowed, so it gets a `note`.
 fn venue(x: &Ctx) -> Check {
-    let c = Check::of(RuleId::Venue, Some(x.i), limit(LimitId::Venue)).no_figures();
-    let base = ("改在全国或省级劳模疗休养基地。".to_string(), "Use a national or provincial model workers' rest base.".to_string());
-    match x.b.venue {
-        Venue::NationalBase | Venue::ProvincialBase => {
-            let (kz, ke) = if x.b.venue == Venue::NationalBase { ("全国", "national") } else { ("省级", "provincial") };
-            c.say(
-                Status::Ok,
-                format!("{}安排在{}劳模疗休养基地，符合以全国或省级基地为主的要求。", x.zh, kz),
-                format!("{} stays at a {} model workers' rest base, the kind of venue the rules put first.", x.en, ke),
-            )
+    let status = match x.b.venue {
+        Venue::NationalBase | Venue::ProvincialBase => Status::Ok,
+        Venue::UnionSanatorium => Status::Note,
+        Venue::Other => Status::Fails,
+    };
+    Check::new(RuleId::Venue, Some(x.i), x.rows.venue, status, None, Why::Venue(x.b.venue))
+}
+
+fn venue_words(f: &mut fmt::Formatter<'_>, lang: Lang, label: BatchLabel, v: Venue) -> fmt::Result {
+    match (v, lang) {
+        (Venue::NationalBase | Venue::ProvincialBase, Lang::Zh) => {
+            let k = if v == Venue::NationalBase { "全国" } else { "省级" };
+            write!(f, "{label}安排在{k}劳模疗休养基地，符合以全国或省级基地为主的要求。")
         }
-        Venue::UnionSanatorium => c
-            .say(
-                Status::Note,
-                format!("{}安排在工会系统的疗休养院所，可以；但规定以全国或省级劳模疗休养基地为主。", x.zh),
-                format!("{} stays at a trade-union sanatorium, which is allowed, but the rules say trips should mainly use national or provincial model workers' rest bases.", x.en),
-            )
-            .suggest(base.0, base.1),
-        Venue::Other => c
-            .say(
-                Status::Fails,
-                format!("{}不在工会系统的疗休养院所，而地点原则上应为工会系统的疗休养院所。", x.zh),
-                format!("{} is not at a trade-union sanatorium; in principle the venue should be one.", x.en),
-            )
-            .suggest(base.0, base.1),
+        (Venue::NationalBase | Venue::ProvincialBase, Lang::En) => {
+            let k = if v == Venue::NationalBase { "national" } else { "provincial" };
+            write!(f, "{label} stays at a {k} model workers' rest base, the kind of venue the rules put first.")
+        }
+        (Venue::UnionSanatorium, Lang::Zh) => write!(f, "{label}安排在工会系统的疗休养院所，可以；但规定以全国或省级劳模疗休养基地为主。"),
+        (Venue::UnionSanatorium, Lang::En) => write!(
+            f,
+            "{label} stays at a trade-union sanatorium, which is allowed, but the rules say trips should mainly use national or provincial model workers' rest bases."
+        ),
+        (Venue::Other, Lang::Zh) => write!(f, "{label}不在工会系统的疗休养院所，而地点原则上应为工会系统的疗休养院所。"),
+        (Venue::Other, Lang::En) => write!(f, "{label} is not at a trade-union sanatorium; in principle the venue should be one."),
     }
 }
 
 /// `cross_province` (paragraph 3): "疗休养期间原则上不得跨省（自治区、直辖市）开展活动".
 fn cross_province(x: &Ctx) -> Check {
-    let l = limit(LimitId::CrossProvince);
+    let l = x.rows.cross;
     let n = i64::from(x.b.cross_province_activities);
-    let c = Check::from_limit(RuleId::CrossProvince, Some(x.i), l, n, l.numerator);
-    if n <= l.numerator {
-        c.say(
-            Status::Ok,
-            format!("{}期间不跨省开展活动，符合规定。", x.zh),
-            format!("{} holds no activities in another province, as the rules require in principle.", x.en),
-        )
-    } else {
-        c.say(
-            Status::Fails,
-            format!("{}期间安排了跨省活动，而疗休养期间原则上不得跨省（自治区、直辖市）开展活动。", x.zh),
-            format!("{} holds activities in another province; in principle the rules do not allow that during a trip.", x.en),
-        )
-        .suggest("把活动安排在疗休养地所在的省份内。".to_string(), "Keep the activities within the province where the batch stays.".to_string())
+    Check::new(RuleId::CrossProvince, Some(x.i), l, ok_if(n <= l.numerator), counts(n, l.numerator), Why::CrossProvince)
+}
+
+fn cross_province_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, label: BatchLabel) -> fmt::Result {
+    match (c.status == Status::Ok, lang) {
+        (true, Lang::Zh) => write!(f, "{label}期间不跨省开展活动，符合规定。"),
+        (true, Lang::En) => write!(f, "{label} holds no activities in another province, as the rules require in principle."),
+        (false, Lang::Zh) => write!(f, "{label}期间安排了跨省活动，而疗休养期间原则上不得跨省（自治区、直辖市）开展活动。"),
+        (false, Lang::En) => write!(f, "{label} holds activities in another province; in principle the rules do not allow that during a trip."),
     }
 }
 
 /// `lodging` (paragraph 3): "住宿地点不变".
 fn lodging(x: &Ctx) -> Check {
-    let l = limit(LimitId::LodgingChanges);
+    let l = x.rows.lodging;
     let n = i64::from(x.b.lodging_changes);
-    let c = Check::from_limit(RuleId::Lodging, Some(x.i), l, n, l.numerator);
-    if n <= l.numerator {
-        c.say(Status::Ok, format!("{}住宿地点不变，符合规定。", x.zh), format!("{} keeps the same lodging throughout, as the rules require.", x.en))
-    } else {
-        c.say(
-            Status::Fails,
-            format!("{}更换住宿地点{}次，而规定住宿地点不变。", x.zh, grouped(n)),
-            format!("{} changes lodging {} time{}; the rules say lodging stays the same.", x.en, grouped(n), if n == 1 { "" } else { "s" }),
-        )
-        .suggest("整批住在同一个地方。".to_string(), "Stay in one place for the whole batch.".to_string())
+    Check::new(RuleId::Lodging, Some(x.i), l, ok_if(n <= l.numerator), counts(n, l.numerator), Why::Lodging { changes: n })
+}
+
+fn lodging_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, label: BatchLabel, n: i64) -> fmt::Result {
+    match (c.status == Status::Ok, lang) {
+        (true, Lang::Zh) => write!(f, "{label}住宿地点不变，符合规定。"),
+        (true, Lang::En) => write!(f, "{label} keeps the same lodging throughout, as the rules require."),
+        (false, Lang::Zh) => write!(f, "{label}更换住宿地点{}次，而规定住宿地点不变。", grouped(n)),
+        (false, Lang::En) => {
+            write!(f, "{label} changes lodging {} time{}; the rules say lodging stays the same.", grouped(n), if n == 1 { "" } else { "s" })
+        }
     }
+}
+
+/// The yearly share from the limits table: (numerator, denominator, the age below which model
+/// workers count).
+fn annual_share() -> (i64, i64, i64) {
+    let l = limit(LimitId::AnnualShare);
+    (l.numerator, l.denominator, limit(LimitId::AnnualShareAge).numerator)
 }
 
 /// `annual_scale` (paragraph 3): "每年疗休养总规模原则上不超过65岁以下劳模总数的五分之一", one
 /// check per calendar year of the batches' start dates, compared in integers.
 fn annual_scale(plan: &Plan, checks: &mut Vec<Check>) {
     let l = limit(LimitId::AnnualShare);
-    let age = limit(LimitId::AnnualShareAge).numerator;
-    let (num, den) = (l.numerator, l.denominator);
-    let mut years: BTreeMap<i16, (i64, usize)> = BTreeMap::new();
+    let (num, den, _) = annual_share();
+    // (year, people, batches) per start year, in year order; a plan has at most 100 batches.
+    let mut years: Vec<(i16, i64, u32)> = Vec::new();
     for b in &plan.batches {
-        let e = years.entry(b.start.year()).or_default();
-        e.0 += i64::from(b.participants);
-        e.1 += 1;
+        let y = b.start.year();
+        match years.iter_mut().find(|e| e.0 == y) {
+            Some(e) => {
+                e.1 += i64::from(b.participants);
+                e.2 += 1;
+            }
+            None => years.push((y, i64::from(b.participants), 1)),
+        }
     }
-    for (year, (total, nb)) in years {
-        let c = Check::of(RuleId::AnnualScale, None, l);
-        let subject = (
-            format!("{year}年{nb}批共{}人", grouped(total)),
-            format!("In {year}, {} people go in {nb} batch{}", grouped(total), if nb == 1 { "" } else { "es" }),
-        );
-        let Some(w) = plan.model_workers_under_65.map(i64::from) else {
-            checks.push(c.no_figures().say(
-                Status::NotApplicable,
-                format!("{}；没有填写{age}岁以下劳模总数，无法核对年度总规模（原则上不超过其{num}/{den}）。", subject.0),
-                format!("{}; without the number of model workers under {age}, the yearly total (in principle at most {num}/{den} of them) cannot be checked.", subject.1),
-            ));
+    years.sort_unstable_by_key(|e| e.0);
+    for (year, total, batches) in years {
+        let Some(workers) = plan.model_workers_under_65 else {
+            let why = Why::AnnualScaleUnknown { year, batches, total };
+            checks.push(Check::new(RuleId::AnnualScale, None, l, Status::NotApplicable, None, why));
             continue;
         };
+        let w = i64::from(workers);
         let max = w * num / den;
-        let ok = total * den <= w * num;
-        let c = judge(
-            c.figures(total as f64, max as f64, (max - total) as f64),
-            ok,
-            (&subject.0, &subject.1),
-            (
-                &format!("{}人（{age}岁以下劳模总数{}人的{num}/{den}）", grouped(max), grouped(w)),
-                &format!("{}, {num}/{den} of the {} model workers under {age}", grouped(max), grouped(w)),
-            ),
-            (&format!("{}人", grouped((max - total).abs())), &grouped((max - total).abs())),
-        );
-        checks.push(if ok {
-            c
-        } else {
-            c.suggest(
-                format!("{year}年总规模最多{}人（{}人的{num}/{den}）：减少{}人，或把部分批次移到其他年份。", grouped(max), grouped(w), grouped(total - max)),
-                format!("The {year} total may be at most {} of {}: take {} fewer, or move a batch to another year.", grouped(max), grouped(w), grouped(total - max)),
-            )
-        });
+        let why = Why::AnnualScale { year, batches, workers, total, max };
+        checks.push(Check::new(RuleId::AnnualScale, None, l, ok_if(total * den <= w * num), counts(total, max), why));
     }
+}
+
+/// The yearly message; `known` is the number of model workers under 65 and the most the year
+/// may have.
+fn annual_scale_words(
+    f: &mut fmt::Formatter<'_>,
+    c: &Check,
+    lang: Lang,
+    (year, nb, total): (i16, u32, i64),
+    known: Option<(i64, i64)>,
+) -> fmt::Result {
+    let (num, den, age) = annual_share();
+    let people = grouped(total);
+    let subject = match lang {
+        Lang::Zh => format!("{year}年{nb}批共{people}人"),
+        Lang::En => format!("In {year}, {people} people go in {nb} batch{}", if nb == 1 { "" } else { "es" }),
+    };
+    let Some((w, max)) = known else {
+        return match lang {
+            Lang::Zh => write!(f, "{subject}；没有填写{age}岁以下劳模总数，无法核对年度总规模（原则上不超过其{num}/{den}）。"),
+            Lang::En => write!(
+                f,
+                "{subject}; without the number of model workers under {age}, the yearly total (in principle at most {num}/{den} of them) cannot be checked."
+            ),
+        };
+    };
+    let (diff, max, w) = (grouped((max - total).abs()), grouped(max), grouped(w));
+    match lang {
+        Lang::Zh => judge(
+            f,
+            c,
+            lang,
+            format_args!("{subject}"),
+            format_args!("{max}人（{age}岁以下劳模总数{w}人的{num}/{den}）"),
+            format_args!("{diff}人"),
+        ),
+        Lang::En => judge(
+            f,
+            c,
+            lang,
+            format_args!("{subject}"),
+            format_args!("{max}, {num}/{den} of the {w} model workers under {age}"),
+            format_args!("{diff}"),
+        ),
+    }
+}
+
+fn annual_scale_fix(f: &mut fmt::Formatter<'_>, lang: Lang, year: i16, w: i64, total: i64, max: i64) -> fmt::Result {
+    let (num, den, _) = annual_share();
+    let (fewer, max, w) = (grouped(total - max), grouped(max), grouped(w));
+    match lang {
+        Lang::Zh => write!(f, "{year}年总规模最多{max}人（{w}人的{num}/{den}）：减少{fewer}人，或把部分批次移到其他年份。"),
+        Lang::En => write!(f, "The {year} total may be at most {max} of {w}: take {fewer} fewer, or move a batch to another year."),
+    }
+}
+
+/// The smallest yearly rise of the technical workers' trips, from the limits table.
+fn min_rise() -> i64 {
+    let l = limit(LimitId::TechnicalTrend);
+    l.numerator / l.denominator
 }
 
 /// `technical_worker_trend` (paragraph 1): the companion document requires "优秀技术工人疗休养
@@ -468,8 +731,7 @@ fn annual_scale(plan: &Plan, checks: &mut Vec<Check>) {
 /// Not applicable with fewer than two years.
 fn technical_trend(trips: &[TechnicalYear]) -> Check {
     let l = limit(LimitId::TechnicalTrend);
-    let min_rise = l.numerator / l.denominator;
-    let c = Check::of(RuleId::TechnicalWorkerTrend, None, l);
+    let min_rise = min_rise();
     let mut ys = trips.to_vec();
     ys.sort_unstable_by_key(|t| t.year);
     let worst = ys
@@ -479,38 +741,66 @@ fn technical_trend(trips: &[TechnicalYear]) -> Check {
             _ => None,
         })
         .min_by_key(|w| w.0);
-    let Some((rise, a, b)) = worst else {
-        return c.no_figures().say(
-            Status::NotApplicable,
-            "优秀技术工人疗休养人次至少需要两年的数字，才能看出是否逐年提升。".to_string(),
-            "At least two years of technical workers' trip numbers are needed to see whether they rise year on year.".to_string(),
-        );
+    let Some((rise, from, to)) = worst else {
+        return Check::new(RuleId::TechnicalWorkerTrend, None, l, Status::NotApplicable, None, Why::TrendUnknown);
     };
-    let c = c.figures(rise as f64, min_rise as f64, (rise - min_rise) as f64);
-    if rise >= min_rise {
-        let zh: Vec<String> = ys.iter().map(|t| format!("{}年{}人", t.year, grouped(t.participants.into()))).collect();
-        let en: Vec<String> = ys.iter().map(|t| format!("{} in {}", grouped(t.participants.into()), t.year)).collect();
-        return c.say(
-            Status::Ok,
-            format!("优秀技术工人疗休养人次逐年提升（{}），每年至少多{}人。", zh.join("、"), grouped(rise)),
-            format!("Technical workers' trips rise every year ({}); the smallest rise is {}.", en.join(", "), grouped(rise)),
-        );
-    }
-    let (pa, pb) = (i64::from(a.participants), i64::from(b.participants));
-    let (how_zh, how_en) = if rise == 0 {
-        ("持平".to_string(), "the same as".to_string())
+    // A floor, so the margin is `observed - limit` (negative when broken).
+    let figures = Some([rise as f64, min_rise as f64, (rise - min_rise) as f64]);
+    let (status, why) = if rise >= min_rise {
+        (Status::Ok, Why::TrendRises { years: ys.into_boxed_slice(), rise })
     } else {
-        (format!("少{}人", grouped(-rise)), format!("{} below", grouped(-rise)))
+        (Status::Fails, Why::TrendFalls { from, to })
     };
-    c.say(
-        Status::Fails,
-        format!("优秀技术工人疗休养人次未做到逐年提升：{}年{}人，与{}年的{}人相比{}。", b.year, grouped(pb), a.year, grouped(pa), how_zh),
-        format!("Technical workers' trips do not rise every year: {} has {}, {} {} ({}).", b.year, grouped(pb), how_en, a.year, grouped(pa)),
-    )
-    .suggest(
-        format!("{}年至少安排{}人次，才比上一年有所提升。", b.year, grouped(pa + min_rise)),
-        format!("Plan at least {} in {} so that the number rises over the year before.", grouped(pa + min_rise), b.year),
-    )
+    Check::new(RuleId::TechnicalWorkerTrend, None, l, status, figures, why)
+}
+
+fn trend_rises_words(f: &mut fmt::Formatter<'_>, lang: Lang, years: &[TechnicalYear], rise: i64) -> fmt::Result {
+    f.write_str(lang.pick("优秀技术工人疗休养人次逐年提升（", "Technical workers' trips rise every year ("))?;
+    for (i, t) in years.iter().enumerate() {
+        let n = grouped(t.participants.into());
+        match (lang, i) {
+            (Lang::Zh, 0) => write!(f, "{}年{n}人", t.year)?,
+            (Lang::Zh, _) => write!(f, "、{}年{n}人", t.year)?,
+            (Lang::En, 0) => write!(f, "{n} in {}", t.year)?,
+            (Lang::En, _) => write!(f, ", {n} in {}", t.year)?,
+        }
+    }
+    match lang {
+        Lang::Zh => write!(f, "），每年至少多{}人。", grouped(rise)),
+        Lang::En => write!(f, "); the smallest rise is {}.", grouped(rise)),
+    }
+}
+
+fn trend_falls_words(f: &mut fmt::Formatter<'_>, lang: Lang, a: TechnicalYear, b: TechnicalYear) -> fmt::Result {
+    let (pa, pb) = (i64::from(a.participants), i64::from(b.participants));
+    let rise = pb - pa;
+    let (pa, pb) = (grouped(pa), grouped(pb));
+    match (lang, rise == 0) {
+        (Lang::Zh, true) => write!(f, "优秀技术工人疗休养人次未做到逐年提升：{}年{pb}人，与{}年的{pa}人相比持平。", b.year, a.year),
+        (Lang::Zh, false) => write!(
+            f,
+            "优秀技术工人疗休养人次未做到逐年提升：{}年{pb}人，与{}年的{pa}人相比少{}人。",
+            b.year,
+            a.year,
+            grouped(-rise)
+        ),
+        (Lang::En, true) => write!(f, "Technical workers' trips do not rise every year: {} has {pb}, the same as {} ({pa}).", b.year, a.year),
+        (Lang::En, false) => write!(
+            f,
+            "Technical workers' trips do not rise every year: {} has {pb}, {} below {} ({pa}).",
+            b.year,
+            grouped(-rise),
+            a.year
+        ),
+    }
+}
+
+fn trend_fix(f: &mut fmt::Formatter<'_>, lang: Lang, a: TechnicalYear, b: TechnicalYear) -> fmt::Result {
+    let at_least = grouped(i64::from(a.participants) + min_rise());
+    match lang {
+        Lang::Zh => write!(f, "{}年至少安排{at_least}人次，才比上一年有所提升。", b.year),
+        Lang::En => write!(f, "Plan at least {at_least} in {} so that the number rises over the year before.", b.year),
+    }
 }
 
 #[cfg(test)]

@@ -2,10 +2,11 @@
 //! paragraph 2 (参加对象 and 优先安排).
 
 use super::plan::{Honor, Person, Title};
-use super::report::{Check, RuleId, Status};
+use super::report::{Check, RuleId, Status, Why};
 use crate::data::{limit, LimitId};
+use crate::format::Lang;
 use std::cmp::Reverse;
-use std::fmt::Write;
+use std::fmt;
 
 /// Whether one person may take part ("Who may go?").
 ///
@@ -31,45 +32,53 @@ pub fn eligibility(person: &Person) -> Check {
 
 pub(crate) fn eligibility_at(person: &Person, index: Option<usize>) -> Check {
     let l = limit(LimitId::Eligibility);
-    let mut c = Check::of(RuleId::Eligibility, None, l).no_figures();
+    let status = if person.honor >= Honor::City { Status::Ok } else { Status::NotEligible };
+    let mut c = Check::new(RuleId::Eligibility, None, l, status, None, Why::Eligibility { honor: person.honor, title: person.title });
     c.person = index;
-    let (hz, he) = match person.honor {
-        Honor::National => ("全国", "national"),
-        Honor::Provincial => ("省级", "provincial"),
-        Honor::City => ("市级", "city"),
-        Honor::County => ("县级", "county"),
-        Honor::None => ("无表彰级别", "no"),
+    c
+}
+
+/// The eligibility message: "第2位是劳动模范（市级），属于市级及以上表彰，符合参加条件。"
+pub(crate) fn eligibility_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, honor: Honor, title: Title) -> fmt::Result {
+    let h = match honor {
+        Honor::National => lang.pick("全国", "national"),
+        Honor::Provincial => lang.pick("省级", "provincial"),
+        Honor::City => lang.pick("市级", "city"),
+        Honor::County => lang.pick("县级", "county"),
+        Honor::None => lang.pick("无表彰级别", "no"),
     };
-    let (tz, te) = match person.title {
-        Title::ModelWorker => ("劳动模范", "model worker"),
-        Title::AdvancedWorker => ("先进工作者", "advanced worker"),
-        Title::Treatment => ("享受劳模待遇者", "person enjoying model-worker treatment"),
-        Title::MayDayMedal => ("五一劳动奖章获得者", "May Day Labour Medal holder"),
+    let t = match title {
+        Title::ModelWorker => lang.pick("劳动模范", "model worker"),
+        Title::AdvancedWorker => lang.pick("先进工作者", "advanced worker"),
+        Title::Treatment => lang.pick("享受劳模待遇者", "person enjoying model-worker treatment"),
+        Title::MayDayMedal => lang.pick("五一劳动奖章获得者", "May Day Labour Medal holder"),
     };
-    let ok = person.honor >= Honor::City;
-    let (vz, ve) = if ok {
-        ("属于市级及以上表彰，符合参加条件。", "honoured at city level or above, so eligible.")
+    let verdict = if c.status == Status::Ok {
+        lang.pick("属于市级及以上表彰，符合参加条件。", "honoured at city level or above, so eligible.")
     } else {
-        (
+        lang.pick(
             "不符合参加条件：参加对象须经主管部门批准表彰，且为市级及以上。",
             "not eligible. Participants must be honoured, with approval of the competent department, at city level or above.",
         )
     };
-    // Written straight into two strings: a roster of 10,000 makes this the engine's hot path.
-    let (mut zh, mut en) = (String::with_capacity(128), String::with_capacity(192));
-    let _ = match index {
-        Some(i) => write!(zh, "第{}位", i + 1).and(write!(en, "Person {}", i + 1)),
-        None => write!(zh, "此人").and(write!(en, "This person")),
-    };
-    let _ = write!(zh, "是{tz}（{hz}），{vz}").and(write!(en, " is a {te} ({he}-level honour): {ve}"));
-    let c = c.say(if ok { Status::Ok } else { Status::NotEligible }, zh, en);
-    if ok {
-        return c;
+    match (c.person, lang) {
+        (Some(i), Lang::Zh) => write!(f, "第{}位", i + 1)?,
+        (Some(i), Lang::En) => write!(f, "Person {}", i + 1)?,
+        (None, Lang::Zh) => f.write_str("此人")?,
+        (None, Lang::En) => f.write_str("This person")?,
     }
-    c.suggest(
-        "从名单中去掉此人，或换成市级及以上表彰的劳动模范、先进工作者（含享受待遇者）或五一劳动奖章获得者。".to_string(),
-        "Take this person off the roster, or choose a model worker, advanced worker (treatment included) or May Day Labour Medal holder honoured at city level or above.".to_string(),
-    )
+    match lang {
+        Lang::Zh => write!(f, "是{t}（{h}），{verdict}"),
+        Lang::En => write!(f, " is a {t} ({h}-level honour): {verdict}"),
+    }
+}
+
+/// What would make the roster eligible.
+pub(crate) fn eligibility_fix(f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Result {
+    f.write_str(lang.pick(
+        "从名单中去掉此人，或换成市级及以上表彰的劳动模范、先进工作者（含享受待遇者）或五一劳动奖章获得者。",
+        "Take this person off the roster, or choose a model worker, advanced worker (treatment included) or May Day Labour Medal holder honoured at city level or above.",
+    ))
 }
 
 /// The roster's indices in the order the article gives priority (paragraph 2: "面向基层一线，

@@ -256,9 +256,25 @@ fn money_msg() -> (String, String) {
     (format!("应为{lo}到{hi}元之间的金额，最多两位小数。"), format!("Must be an amount from {lo} to {hi} yuan with at most two decimals."))
 }
 
-/// The field's value; `None` when absent or null.
-fn get<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
-    o.get(key).filter(|v| !v.is_null())
+/// A field of an object: its name and its value (`None` when absent or `null`).
+#[derive(Clone, Copy)]
+struct Field<'v> {
+    key: &'static str,
+    value: Option<&'v Value>,
+}
+
+/// The fields `names` of `map`, found in one pass over its keys (unknown keys are ignored). The
+/// reader then takes each field from the array, instead of searching the JSON map field by field
+/// comparing strings: this runs for every batch and every person of a plan.
+fn fields<'v, const N: usize>(map: &'v Map<String, Value>, names: [&'static str; N]) -> [Field<'v>; N] {
+    let mut out = names.map(|key| Field { key, value: None });
+    for (k, v) in map {
+        // Lengths first, inline: most names differ in length.
+        if let Some(f) = out.iter_mut().find(|f| f.key.len() == k.len() && f.key == k) {
+            f.value = Some(v).filter(|v| !v.is_null());
+        }
+    }
+    out
 }
 
 impl Reader {
@@ -270,16 +286,15 @@ impl Reader {
     }
 
     /// The value of a required field, or an error saying what is allowed.
-    fn need<'v>(&mut self, o: &'v Map<String, Value>, at: At, key: &str, msg: fn(&[&str]) -> (String, String), words: &[&str]) -> Option<&'v Value> {
-        let v = get(o, key);
-        if v.is_none() {
-            self.fail(at, key, true, msg(words));
+    fn need<'v>(&mut self, f: Field<'v>, at: At, msg: fn(&[&str]) -> (String, String), words: &[&str]) -> Option<&'v Value> {
+        if f.value.is_none() {
+            self.fail(at, f.key, true, msg(words));
         }
-        v
+        f.value
     }
 
-    fn int(&mut self, o: &Map<String, Value>, at: At, key: &str, range: (i64, i64), required: bool) -> Option<i64> {
-        let Some(v) = get(o, key) else {
+    fn int(&mut self, Field { key, value }: Field, at: At, range: (i64, i64), required: bool) -> Option<i64> {
+        let Some(v) = value else {
             if required {
                 self.fail(at, key, true, range_msg(range));
             }
@@ -296,8 +311,8 @@ impl Reader {
         }
     }
 
-    fn flag(&mut self, o: &Map<String, Value>, at: At, key: &str) -> bool {
-        match get(o, key) {
+    fn flag(&mut self, Field { key, value }: Field, at: At) -> bool {
+        match value {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
@@ -308,8 +323,8 @@ impl Reader {
     }
 
     /// The index in `words` of the field's word.
-    fn word(&mut self, o: &Map<String, Value>, at: At, key: &str, words: &[&str]) -> Option<usize> {
-        let v = self.need(o, at, key, word_msg, words)?;
+    fn word(&mut self, f: Field, at: At, words: &[&str]) -> Option<usize> {
+        let (v, key) = (self.need(f, at, word_msg, words)?, f.key);
         let found = v.as_str().and_then(|s| words.iter().position(|w| *w == s));
         if found.is_none() {
             self.fail(at, key, false, word_msg(words));
@@ -317,8 +332,8 @@ impl Reader {
         found
     }
 
-    fn date(&mut self, o: &Map<String, Value>, at: At, key: &str) -> Option<Date> {
-        let v = self.need(o, at, key, |_| date_msg(), &[])?;
+    fn date(&mut self, f: Field, at: At) -> Option<Date> {
+        let (v, key) = (self.need(f, at, |_| date_msg(), &[])?, f.key);
         let d = v.as_str().and_then(parse_date);
         if d.is_none() {
             let (zh, en) = date_msg();
@@ -334,8 +349,8 @@ impl Reader {
     }
 
     /// Money in yuan with at most two decimals, as fen (see the module notes).
-    fn fen(&mut self, o: &Map<String, Value>, at: At, key: &str) -> Option<i64> {
-        let v = self.need(o, at, key, |_| money_msg(), &[])?;
+    fn fen(&mut self, f: Field, at: At) -> Option<i64> {
+        let (v, key) = (self.need(f, at, |_| money_msg(), &[])?, f.key);
         let (lo, hi) = COST_YUAN;
         let fen = v.as_f64().filter(|y| *y >= lo as f64 && *y <= hi as f64).and_then(|y| {
             let fen = (y * FEN as f64).round() as i64;
@@ -348,7 +363,7 @@ impl Reader {
     }
 
     /// The field's list of objects (each with its path prefix), at most `max` long.
-    fn list<'v>(&mut self, o: &'v Map<String, Value>, key: &'static str, max: usize, required: bool) -> Vec<(At, &'v Map<String, Value>)> {
+    fn list<'v>(&mut self, Field { key, value }: Field<'v>, max: usize, required: bool) -> Vec<(At, &'v Map<String, Value>)> {
         let msg = |n: Option<usize>| {
             let m = crate::format::grouped(max as i64);
             let (least_zh, least_en) = if required { ("，至少1项", ", at least one") } else { ("", "") };
@@ -359,7 +374,7 @@ impl Reader {
             (format!("应为列表，最多{m}项{least_zh}。{has_zh}"), format!("Must be a list of at most {m} items{least_en}.{has_en}"))
         };
         let mut out = Vec::new();
-        let Some(v) = get(o, key) else {
+        let Some(v) = value else {
             if required {
                 self.fail(TOP, key, true, msg(None));
             }
@@ -383,14 +398,27 @@ impl Reader {
     }
 
     fn batch(&mut self, at: At, o: &Map<String, Value>) -> Option<Batch> {
-        let participants = self.int(o, at, "participants", PARTICIPANTS, true);
-        let start = self.date(o, at, "start");
-        let end = self.date(o, at, "end");
-        let cost_fen = self.fen(o, at, "cost_per_person");
-        let destination = self.word(o, at, "destination", &DESTINATIONS);
-        let venue = self.word(o, at, "venue", &VENUES);
-        let cross_province_activities = self.flag(o, at, "cross_province_activities");
-        let lodging_changes = self.int(o, at, "lodging_changes", LODGING, false).unwrap_or(0);
+        let [participants, start, end, cost, destination, venue, cross, lodging] = fields(
+            o,
+            [
+                "participants",
+                "start",
+                "end",
+                "cost_per_person",
+                "destination",
+                "venue",
+                "cross_province_activities",
+                "lodging_changes",
+            ],
+        );
+        let participants = self.int(participants, at, PARTICIPANTS, true);
+        let start = self.date(start, at);
+        let end = self.date(end, at);
+        let cost_fen = self.fen(cost, at);
+        let destination = self.word(destination, at, &DESTINATIONS);
+        let venue = self.word(venue, at, &VENUES);
+        let cross_province_activities = self.flag(cross, at);
+        let lodging_changes = self.int(lodging, at, LODGING, false).unwrap_or(0);
         let (start, end) = (start?, end?);
         if end < start {
             self.fail(
@@ -414,13 +442,15 @@ impl Reader {
     }
 
     fn person(&mut self, at: At, o: &Map<String, Value>) -> Option<Person> {
-        let honor = self.word(o, at, "honor", &HONORS);
-        let title = self.word(o, at, "title", &TITLES);
-        let age = self.int(o, at, "age", AGE, true);
-        let frontline = self.flag(o, at, "frontline");
-        let high_intensity = self.flag(o, at, "high_intensity");
-        let hard_environment = self.flag(o, at, "hard_environment");
-        let key_role = self.flag(o, at, "key_role");
+        let [honor, title, age, frontline, high_intensity, hard_environment, key_role] =
+            fields(o, ["honor", "title", "age", "frontline", "high_intensity", "hard_environment", "key_role"]);
+        let honor = self.word(honor, at, &HONORS);
+        let title = self.word(title, at, &TITLES);
+        let age = self.int(age, at, AGE, true);
+        let frontline = self.flag(frontline, at);
+        let high_intensity = self.flag(high_intensity, at);
+        let hard_environment = self.flag(hard_environment, at);
+        let key_role = self.flag(key_role, at);
         Some(Person {
             honor: [Honor::National, Honor::Provincial, Honor::City, Honor::County, Honor::None].get(honor?).copied()?,
             title: [Title::ModelWorker, Title::AdvancedWorker, Title::Treatment, Title::MayDayMedal].get(title?).copied()?,
@@ -450,7 +480,8 @@ fn parse_date(s: &str) -> Option<Date> {
     if !shape {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<i16>().ok());
+    // Every digit is ASCII (checked above): read them without `str::parse`.
+    let num = |r: std::ops::Range<usize>| b.get(r).map(|ds| ds.iter().fold(0i16, |n, c| n * 10 + i16::from(c - b'0')));
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     if !(YEARS.0..=YEARS.1).contains(&i64::from(y)) {
         return None;
@@ -472,19 +503,23 @@ impl Plan {
     /// Every field that is missing, of the wrong type, an unknown word, out of range, a date
     /// that does not exist or an end before its start, as a [`PlanError`] with the field's path.
     pub fn from_value(v: &Value) -> Result<Plan, Vec<PlanError>> {
-        let o = object(v, "方案", "plan")?;
+        let [organizer, workers, batches, people, trips] = fields(
+            object(v, "方案", "plan")?,
+            ["organizer", "model_workers_under_65", "batches", "people", "technical_worker_trips"],
+        );
         let mut r = Reader::default();
-        let organizer = r.word(o, TOP, "organizer", &ORGANIZERS);
-        let workers = r.int(o, TOP, "model_workers_under_65", WORKERS, false);
+        let organizer = r.word(organizer, TOP, &ORGANIZERS);
+        let workers = r.int(workers, TOP, WORKERS, false);
         let batches: Vec<Option<Batch>> =
-            r.list(o, "batches", MAX_BATCHES, true).into_iter().map(|(at, b)| r.batch(at, b)).collect();
+            r.list(batches, MAX_BATCHES, true).into_iter().map(|(at, b)| r.batch(at, b)).collect();
         let people: Vec<Option<Person>> =
-            r.list(o, "people", MAX_PEOPLE, false).into_iter().map(|(at, b)| r.person(at, b)).collect();
+            r.list(people, MAX_PEOPLE, false).into_iter().map(|(at, b)| r.person(at, b)).collect();
         let max_years = usize::try_from(YEARS.1 - YEARS.0 + 1).unwrap_or(0);
         let mut years = Vec::new();
-        for (p, t) in r.list(o, "technical_worker_trips", max_years, false) {
-            let year = r.int(t, p, "year", YEARS, true);
-            let participants = r.int(t, p, "participants", TECH_PARTICIPANTS, true);
+        for (p, t) in r.list(trips, max_years, false) {
+            let [year, participants] = fields(t, ["year", "participants"]);
+            let year = r.int(year, p, YEARS, true);
+            let participants = r.int(participants, p, TECH_PARTICIPANTS, true);
             years.push((p, year, participants));
         }
         // A year given twice: the later entry is the wrong one.
@@ -556,7 +591,8 @@ mod tests {
         let read = |v: Value| {
             let mut r = Reader::default();
             let o: Map<String, Value> = [("c".to_string(), v)].into_iter().collect();
-            r.fen(&o, TOP, "c")
+            let [c] = fields(&o, ["c"]);
+            r.fen(c, TOP)
         };
         assert_eq!(read(serde_json::json!(4500.01)), Some(450_001));
         assert_eq!(read(serde_json::json!(0.07)), Some(7));

@@ -1,9 +1,14 @@
 //! The report the engine returns: a verdict, input errors per field, and one check per rule with
-//! the figures behind it, the strength of the wording, the source and what would pass.
+//! the figures behind it, the strength of the wording, the source and what would pass (its words
+//! written only when asked for).
 
-use super::plan::PlanError;
+use super::plan::{Destination, Honor, PlanError, TechnicalYear, Title, Venue};
 use crate::data::{Limit, Source, Strength, Unit};
-use serde::Serialize;
+use crate::format::Lang;
+use jiff::civil::Date;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use std::fmt;
 
 /// The overall verdict, from worst to best: `invalid` > `ineligible` > `does_not_meet` > `meets`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -44,7 +49,13 @@ pub enum RuleId {
 }
 
 /// One rule applied to one batch, one person, or the whole plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// Deciding and explaining are apart: the figures, the status and [`Why`] (the few numbers,
+/// dates and words the text needs) are set when the plan is checked, without building any text;
+/// [`Check::message`] and [`Check::suggestion`] write the words in the one language asked for,
+/// and serialising a check writes both languages straight into the output (the JSON keys
+/// `message_zh`, `message_en`, `suggestion_zh`, `suggestion_en`, after the figures).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Check {
     pub rule: RuleId,
     pub batch: Option<usize>,
@@ -59,72 +70,134 @@ pub struct Check {
     pub margin: Option<f64>,
     pub strength: Strength,
     pub source: Source,
-    pub message_zh: String,
-    pub message_en: String,
-    pub suggestion_zh: Option<String>,
-    pub suggestion_en: Option<String>,
+    /// What the message and the suggestion are built from.
+    pub why: Why,
+}
+
+/// What a check's words need beyond its figures, one variant per kind of message. Numbers are
+/// the plan's own (people, days, fen); the batch and person index come from the [`Check`].
+/// Small and allocation-free, except the rising technical-worker trend, whose message lists
+/// every year (one check per report).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Why {
+    /// `batch_size`: the batch's participants and the most per batch.
+    BatchSize { participants: i64, max: i64 },
+    /// `duration`: arrival and return day, the days counted (both included) and the most.
+    Duration { start: Date, end: Date, days: i64, max: i64 },
+    /// `cost_per_person`: the cost and the cap in fen, and the days the budget is counted for.
+    CostPerPerson { destination: Destination, days: i64, cost_fen: i64, cap_fen: i64 },
+    /// `cost_per_day`: the cost and the per-day cap in fen, over `days` days.
+    CostPerDay { destination: Destination, days: i64, cost_fen: i64, cap_fen: i64 },
+    /// A cost check of a plan that another body organises.
+    CostNotApplicable,
+    /// `venue`.
+    Venue(Venue),
+    /// `cross_province` (the status says whether there are such activities).
+    CrossProvince,
+    /// `lodging`: how many times the lodging changes.
+    Lodging { changes: i64 },
+    /// `annual_scale` for one year: its batches and people, the model workers under 65 and the
+    /// most the year may have.
+    AnnualScale { year: i16, batches: u32, workers: u32, total: i64, max: i64 },
+    /// `annual_scale` without the number of model workers under 65.
+    AnnualScaleUnknown { year: i16, batches: u32, total: i64 },
+    /// `eligibility` of one person.
+    Eligibility { honor: Honor, title: Title },
+    /// `technical_worker_trend` rising every year: the years in order and the smallest rise.
+    TrendRises { years: Box<[TechnicalYear]>, rise: i64 },
+    /// `technical_worker_trend` not rising from `from` to `to` (the worst pair of years).
+    TrendFalls { from: TechnicalYear, to: TechnicalYear },
+    /// `technical_worker_trend` with fewer than two years.
+    TrendUnknown,
 }
 
 impl Check {
-    /// A check built from a limit row, with status `ok`; callers set the status and the words.
-    pub fn from_limit(rule: RuleId, batch: Option<usize>, l: &Limit, observed: i64, max: i64) -> Check {
-        Check::of(rule, batch, l).figures(observed as f64, max as f64, (max - observed) as f64)
-    }
-
-    /// A check of `rule` from the limit row `l` (its strength and source), status `ok`, no
-    /// figures yet.
-    pub(crate) fn of(rule: RuleId, batch: Option<usize>, l: &Limit) -> Check {
+    /// A check of `rule` decided from the limit row `l` (its strength, source and unit): its
+    /// status, its figures (`[observed, limit, margin]`, with the row's unit; `None` for a check
+    /// without figures, which has no unit either) and what its words are built from. Built in
+    /// one go: this runs for every batch and every person.
+    pub(crate) fn new(rule: RuleId, batch: Option<usize>, l: &Limit, status: Status, figures: Option<[f64; 3]>, why: Why) -> Check {
+        let [observed, limit, margin] = match figures {
+            Some(f) => f.map(Some),
+            None => [None; 3],
+        };
         Check {
             rule,
             batch,
             person: None,
-            status: Status::Ok,
-            observed: None,
-            limit: None,
-            unit: None,
-            margin: None,
+            status,
+            observed,
+            limit,
+            unit: figures.map(|_| l.unit),
+            margin,
             strength: l.strength,
             source: l.source,
-            message_zh: String::new(),
-            message_en: String::new(),
-            suggestion_zh: None,
-            suggestion_en: None,
+            why,
         }
-        .unit(l.unit)
     }
 
-    fn unit(mut self, unit: Unit) -> Check {
-        self.unit = Some(unit);
-        self
+    /// The message: what the plan has against the rule, quoting its figures.
+    pub fn message(&self, lang: Lang) -> String {
+        Words { check: self, lang, suggestion: false }.to_string()
     }
 
-    /// Sets what the plan has, the limit, and the margin (negative when the rule is broken).
-    pub(crate) fn figures(mut self, observed: f64, limit: f64, margin: f64) -> Check {
-        self.observed = Some(observed);
-        self.limit = Some(limit);
-        self.margin = Some(margin);
-        self
+    /// What would pass, when the check fails, is not eligible or is a note.
+    pub fn suggestion(&self, lang: Lang) -> Option<String> {
+        self.has_suggestion().then(|| Words { check: self, lang, suggestion: true }.to_string())
     }
 
-    /// A check without figures (venue, eligibility): no unit either.
-    pub(crate) fn no_figures(mut self) -> Check {
-        self.unit = None;
-        self
+    /// Whether [`Check::suggestion`] has something to say.
+    pub fn has_suggestion(&self) -> bool {
+        super::has_suggestion(self)
     }
+}
 
-    /// Sets the status and the message.
-    pub(crate) fn say(mut self, status: Status, zh: String, en: String) -> Check {
-        self.status = status;
-        self.message_zh = zh;
-        self.message_en = en;
-        self
+/// A check's message or suggestion in one language, written on demand (to a `String`, or
+/// straight into the JSON output).
+struct Words<'a> {
+    check: &'a Check,
+    lang: Lang,
+    suggestion: bool,
+}
+
+impl fmt::Display for Words<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.suggestion {
+            super::write_suggestion(f, self.check, self.lang)
+        } else {
+            super::write_message(f, self.check, self.lang)
+        }
     }
+}
 
-    /// Sets what would pass.
-    pub(crate) fn suggest(mut self, zh: String, en: String) -> Check {
-        self.suggestion_zh = Some(zh);
-        self.suggestion_en = Some(en);
-        self
+impl Serialize for Words<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Serialize for Check {
+    /// The shape: the figures, then `message_zh`, `message_en`, `suggestion_zh` and
+    /// `suggestion_en` (`null` when there is nothing to suggest).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let words = |lang, suggestion| Words { check: self, lang, suggestion };
+        let fix = self.has_suggestion();
+        let mut st = s.serialize_struct("Check", 14)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("batch", &self.batch)?;
+        st.serialize_field("person", &self.person)?;
+        st.serialize_field("status", &self.status)?;
+        st.serialize_field("observed", &self.observed)?;
+        st.serialize_field("limit", &self.limit)?;
+        st.serialize_field("unit", &self.unit)?;
+        st.serialize_field("margin", &self.margin)?;
+        st.serialize_field("strength", &self.strength)?;
+        st.serialize_field("source", &self.source)?;
+        st.serialize_field("message_zh", &words(Lang::Zh, false))?;
+        st.serialize_field("message_en", &words(Lang::En, false))?;
+        st.serialize_field("suggestion_zh", &fix.then(|| words(Lang::Zh, true)))?;
+        st.serialize_field("suggestion_en", &fix.then(|| words(Lang::En, true)))?;
+        st.end()
     }
 }
 

@@ -368,7 +368,7 @@ impl Rest {
             h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
             h.e("strong", &[], head).t(" ").e("span", &[], &detail);
             if let Some(c) = first {
-                h.e("span", &[("class", "why")], lang.pick(&c.message_zh, &c.message_en));
+                h.e("span", &[("class", "why")], &c.message(lang));
                 h.e("button", &[("type", "button"), ("class", "link"), ("data-act", "why")], ctx.pick("逐条看原因", "See every rule"));
             }
             v.set_inner_html(&h.0);
@@ -489,7 +489,7 @@ impl Rest {
             (Some(c), None) => {
                 let (mark, word) = status_word(c.status, lang);
                 h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
-                h.e("strong", &[], word).t(" ").t(lang.pick(&c.message_zh, &c.message_en));
+                h.e("strong", &[], word).t(" ").t(&c.message(lang));
             }
             (None, None) => {
                 h.t(ctx.pick("暂时无法判断。", "Cannot tell yet."));
@@ -831,7 +831,7 @@ fn check_line(h: &mut H, c: &Check, lang: Lang) {
     h.o("li", &[("class", status_class(c.status))]);
     h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
     h.o("div", &[]);
-    h.e("strong", &[], word).t(lang.pick("：", ": ")).t(lang.pick(&c.message_zh, &c.message_en));
+    h.e("strong", &[], word).t(lang.pick("：", ": ")).t(&c.message(lang));
     let figures = matches!(c.rule, RuleId::BatchSize | RuleId::Duration | RuleId::CostPerPerson | RuleId::CostPerDay | RuleId::AnnualScale);
     if let (true, Some(o), Some(l), Some(u)) = (figures, c.observed, c.limit, c.unit) {
         let mut fig = match lang {
@@ -849,10 +849,7 @@ fn check_line(h: &mut H, c: &Check, lang: Lang) {
         }
         h.e("span", &[("class", "fig")], &fig);
     }
-    if let Some(s) = match lang {
-        Lang::Zh => c.suggestion_zh.as_deref(),
-        Lang::En => c.suggestion_en.as_deref(),
-    } {
+    if let Some(s) = c.suggestion(lang) {
         h.e("span", &[("class", "sugg")], &format!("{}{}", lang.pick("怎样改：", "What would pass: "), s));
     }
     let cite = match lang {
