@@ -172,6 +172,9 @@ impl Charts {
         if !ok {
             self.set_open(ctx, i, true);
         }
+        if ok && matches!(self.drawn.get(i), Some(None)) {
+            super::mark(&format!("sx:chart:{s}"));
+        }
         if let Some(slot) = self.drawn.get_mut(i) {
             *slot = Some(Drawn { width, scale: dpr, layout: result.ok() });
         }

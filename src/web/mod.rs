@@ -116,6 +116,30 @@ fn with_widget<R>(id: usize, f: impl FnOnce(&mut Widget) -> R) -> Option<R> {
     })
 }
 
+/// Runs `f` and records it as a User Timing measure called `name` (`sx:form-update`,
+/// `sx:resize`, ...), visible in the browser's performance panel and read by the benchmark.
+pub(crate) fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &perf {
+        p.mark("sx:start").ok();
+    }
+    let out = f();
+    if let Some(p) = perf {
+        p.mark("sx:end").ok();
+        p.measure_with_start_mark_and_end_mark(name, "sx:start", "sx:end").ok();
+        p.clear_marks_with_mark_name("sx:start");
+        p.clear_marks_with_mark_name("sx:end");
+    }
+    out
+}
+
+/// Records a User Timing mark (`sx:chart:output` when a chart is first drawn).
+pub(crate) fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        p.mark(name).ok();
+    }
+}
+
 fn warn(e: JsError) {
     web_sys::console::warn_1(&JsValue::from(e));
 }
@@ -336,9 +360,10 @@ impl Widget {
             };
         }
         if ty == "input" {
+            let ctx = &self.ctx;
             return match &mut self.state {
-                State::Towns(t) => t.on_input(&self.ctx, &target),
-                State::Rest(r) => r.on_input(&self.ctx, &target),
+                State::Towns(t) => timed("sx:chart-input", || t.on_input(ctx, &target)),
+                State::Rest(r) => timed("sx:form-update", || r.on_input(ctx, &target)),
             };
         }
         // Pointer events on a chart: the tooltip.
@@ -363,10 +388,11 @@ impl Widget {
 
     /// Redraws the charts whose width changed.
     fn resize(&mut self) -> Result<(), JsError> {
-        match &mut self.state {
-            State::Towns(t) => t.charts.redraw(&self.ctx, false, &t.input),
-            State::Rest(r) => r.redraw_chart(&self.ctx, false),
-        }
+        let ctx = &self.ctx;
+        timed("sx:resize", || match &mut self.state {
+            State::Towns(t) => t.charts.redraw(ctx, false, &t.input),
+            State::Rest(r) => r.redraw_chart(ctx, false),
+        })
     }
 
     fn redraw_all(&mut self) -> Result<(), JsError> {

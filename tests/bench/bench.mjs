@@ -45,13 +45,13 @@ const server = await serve(site, 0, { csp: false, gzip: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 
-async function load(page) {
+async function load(page, ready = () => window.chartDrawnAt) {
   const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
   const tab = await context.newPage();
   const errors = [];
   tab.on('pageerror', (e) => errors.push(e.message));
   await tab.goto(`${origin}/${page}`);
-  await tab.waitForFunction(() => window.chartDrawnAt, null, { timeout: 30000 });
+  await tab.waitForFunction(ready, null, { timeout: 30000 });
   const r = await tab.evaluate(() => ({
     drawn: window.chartDrawnAt,
     bytes: performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
@@ -76,12 +76,13 @@ for (let i = 0; i < RUNS; i++) {
 const t = Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, median(v)]));
 
 // 3. Form update and resize, from the widget's performance measures (sx:form-update, sx:resize).
-const { tab, context } = await load('index.html#').catch(async () => load('ours.html'));
+const { tab, context } = await load('index.html', () => [...document.querySelectorAll('[data-explainer]')]
+  .every((e) => e.dataset.ready === 'true'));
 const interact = await tab.evaluate(async () => {
   const wait = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const host = document.querySelector('[data-explainer="rest-trip"]');
   const root = host && host.shadowRoot;
-  const input = root && root.querySelector('input[data-field$="participants"], input[name$="participants"]');
+  const input = root && root.querySelector('input[data-f$="participants"]');
   const form = [];
   if (input) {
     for (let i = 0; i < 40; i++) {

@@ -1,5 +1,7 @@
-// Records when the explainer's towns widget has drawn (the widget sets data-ready after drawing).
-const host = document.querySelector('[data-explainer]');
-const done = () => { if (host.dataset.ready === 'true' && !window.chartDrawnAt) window.chartDrawnAt = performance.now(); };
-new MutationObserver(done).observe(host, { attributes: true });
-done();
+// Records when the explainer has drawn its first chart: the widget marks `sx:chart:output` (User
+// Timing) right after drawing the output chart on its canvas.
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (e.name === 'sx:chart:output' && !window.chartDrawnAt) window.chartDrawnAt = e.startTime;
+  }
+}).observe({ type: 'mark', buffered: true });

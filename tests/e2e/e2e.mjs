@@ -5,14 +5,9 @@
 // drives the rest-trip form, walks the controls by keyboard, reloads a share link, downloads the
 // image and the data, checks the iframe embed's height messages and the editors' page.
 // Screenshots (the pages and every chart at 360 and 1024 px) go to target/e2e/.
-import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { serve } from '../../.ci/serve.mjs';
-
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-export const launch = () => chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+import { launch } from './chromium.mjs';
 
 const failures = [];
 const fail = (msg) => { failures.push(msg); console.error(`  FAIL ${msg}`); };
