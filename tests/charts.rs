@@ -48,6 +48,44 @@ fn plan() -> ChartInput {
     }
 }
 
+fn point(days: u32, yuan: i64, destination: Destination, n: usize) -> PlanPoint {
+    PlanPoint {
+        days,
+        cost_per_person_fen: yuan * 100,
+        destination,
+        label_zh: format!("第{n}批"),
+        label_en: format!("Batch {n}"),
+    }
+}
+
+/// The plan the page starts from (the rule engine's example): 7 days at ¥4,500 in the province,
+/// 6 days at ¥5,800 out of it.
+fn plan_example() -> ChartInput {
+    use Destination::*;
+    ChartInput { plan_points: vec![point(7, 4_500, InProvince, 1), point(6, 5_800, OutOfProvince, 2)], ..ChartInput::default() }
+}
+
+/// Plan points at the edges: 1, 7 and 10 days; ¥0, ¥4,500, ¥6,000 and ¥12,000; both
+/// destinations; several on one spot and on the lines and their labels.
+fn extreme_plans() -> Vec<(&'static str, Vec<PlanPoint>)> {
+    use Destination::*;
+    vec![
+        ("edges", vec![point(1, 0, InProvince, 1), point(7, 4_500, InProvince, 2), point(10, 6_000, OutOfProvince, 3), point(10, 12_000, OutOfProvince, 4), point(1, 12_000, InProvince, 5)]),
+        ("same-spot", vec![point(7, 4_500, InProvince, 1), point(7, 4_500, InProvince, 2), point(7, 4_500, OutOfProvince, 3), point(6, 6_000, OutOfProvince, 4), point(6, 6_000, InProvince, 5)]),
+        ("on-lines", vec![point(1, 4_500, OutOfProvince, 1), point(10, 6_000, InProvince, 2), point(10, 0, InProvince, 3), point(7, 6_000, OutOfProvince, 4), point(6, 5_000, InProvince, 6), point(5, 4_500, OutOfProvince, 7)]),
+    ]
+}
+
+/// The projection at the ends of its slider, both ways of making a year.
+fn extreme_projections() -> Vec<(&'static str, f64, Annualise)> {
+    vec![
+        ("minus50-linear", -50.0, Annualise::LinearPace),
+        ("minus50-eight", -50.0, Annualise::EightMonthsOnly),
+        ("plus100-linear", 100.0, Annualise::LinearPace),
+        ("plus100-eight", 100.0, Annualise::EightMonthsOnly),
+    ]
+}
+
 /// One `<text>` of the SVG: anchor x, y, text-anchor, the style's font size (SVG writes size/1.24), text.
 struct SvgText {
     x: f64,
@@ -377,4 +415,120 @@ fn golden_snapshots() {
         "{}\nIf the change is deliberate, look at the charts and run UPDATE_SNAPSHOTS=1 cargo test --test charts",
         failed.join("\n")
     );
+}
+
+/// Writes every chart at 320, 360, 768 and 1024 px, both languages and themes, with the default
+/// and extreme inputs, to the folder named by `CHART_GALLERY`, for looking at (in a browser, scale each `font-size` by 1.24
+/// to see the text at the size the canvas draws it). Ignored: run it with
+/// `CHART_GALLERY=/tmp/gallery cargo test --test charts gallery -- --ignored`.
+#[test]
+#[ignore]
+fn gallery() {
+    let Some(dir) = std::env::var_os("CHART_GALLERY") else { return };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).expect("gallery dir");
+    let mut cases: Vec<(ChartId, &str, ChartInput)> = ChartId::ALL.iter().map(|&id| (id, "default", ChartInput::default())).collect();
+    cases.push((ChartId::Budget, "example", plan_example()));
+    for (name, pts) in extreme_plans() {
+        cases.push((ChartId::Budget, name, ChartInput { plan_points: pts, ..ChartInput::default() }));
+    }
+    for (name, growth, annualise) in extreme_projections() {
+        cases.push((ChartId::Projection, name, ChartInput { projection: Projection { growth_percent: growth, annualise }, ..ChartInput::default() }));
+    }
+    for (id, name, input) in &cases {
+        for lang in [Lang::Zh, Lang::En] {
+            for theme in [Theme::Light, Theme::Dark] {
+                for w in [320, 360, 768, 1024] {
+                    let opts = ChartOptions { lang, theme, css_width: f64::from(w), ..ChartOptions::default() };
+                    let (svg, _, _) = render_opts(*id, w, opts, input);
+                    let t = if theme == Theme::Dark { "dark" } else { "light" };
+                    let file = dir.join(format!("{}-{name}-{}-{t}-{w}.svg", id.slug(), lang.pick("zh", "en")));
+                    std::fs::write(file, svg).expect("write svg");
+                }
+            }
+        }
+    }
+}
+
+/// The inputs each chart is checked with: the default, and for charts 5 and 7 the extremes.
+fn inputs(id: ChartId) -> Vec<(String, ChartInput)> {
+    match id {
+        ChartId::Budget => std::iter::once(("example".to_string(), plan_example()))
+            .chain(std::iter::once(("plan".to_string(), plan())))
+            .chain(extreme_plans().into_iter().map(|(n, pts)| (n.to_string(), ChartInput { plan_points: pts, ..ChartInput::default() })))
+            .collect(),
+        ChartId::Projection => std::iter::once(("default".to_string(), ChartInput::default()))
+            .chain(extreme_projections().into_iter().map(|(n, growth_percent, annualise)| {
+                (n.to_string(), ChartInput { projection: Projection { growth_percent, annualise }, ..ChartInput::default() })
+            }))
+            .collect(),
+        _ => vec![("default".to_string(), ChartInput::default())],
+    }
+}
+
+fn meets(a: &[f64; 4], b: &[f64; 4]) -> bool {
+    a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5
+}
+
+/// Whether a line `width` wide from `p` to `q` passes through box `b`.
+fn crosses(p: (f64, f64), q: (f64, f64), width: f64, b: &[f64; 4]) -> bool {
+    let half = width / 2.0;
+    let n = ((q.0 - p.0).hypot(q.1 - p.1)).ceil().max(1.0) as usize;
+    (0..=n).any(|i| {
+        let t = i as f64 / n as f64;
+        let (x, y) = (p.0 + (q.0 - p.0) * t, p.1 + (q.1 - p.1) * t);
+        x + half > b[0] + 0.5 && x - half < b[2] - 0.5 && y + half > b[1] + 0.5 && y - half < b[3] - 0.5
+    })
+}
+
+#[test]
+fn no_label_covers_another_or_a_line_or_a_marker() {
+    let mut bad = Vec::new();
+    for id in ChartId::ALL {
+        for (name, input) in inputs(id) {
+            for lang in [Lang::Zh, Lang::En] {
+                for w in [320u32, 360, 1024] {
+                    let h = f64::from(w) * id.aspect(f64::from(w));
+                    let opts = ChartOptions { lang, css_width: f64::from(w), ..ChartOptions::default() };
+                    let placed = sx_explainer::charts::placed(id, &opts, &input, f64::from(w), h.round());
+                    let at = format!("{id:?} {name} {lang:?} {w}px");
+                    for (i, (a, ba)) in placed.texts.iter().enumerate() {
+                        for (b, bb) in placed.texts.iter().skip(i + 1) {
+                            if meets(ba, bb) {
+                                bad.push(format!("{at}: {a:?} overlaps {b:?}"));
+                            }
+                        }
+                        for m in placed.markers.iter().filter(|m| meets(ba, m)) {
+                            bad.push(format!("{at}: {a:?} covers a marker at {m:?}"));
+                        }
+                        // The budget chart's lines (2.5 px envelopes; not the thin grid, hatching or leaders).
+                        if id == ChartId::Budget {
+                            for (pts, width) in placed.lines.iter().filter(|l| l.1 >= 2.0) {
+                                if pts.windows(2).any(|s| crosses(s[0], s[1], *width, ba)) {
+                                    bad.push(format!("{at}: {a:?} sits on a line"));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{} overlaps:\n{}", bad.len(), bad.join("\n"));
+}
+
+#[test]
+fn plan_labels_are_on_the_chart() {
+    // The example plan's labels are placed, with their destination, at a phone's width and a desktop's.
+    for w in [320u32, 360, 1024] {
+        for lang in [Lang::Zh, Lang::En] {
+            let h = f64::from(w) * ChartId::Budget.aspect(f64::from(w));
+            let opts = ChartOptions { lang, css_width: f64::from(w), ..ChartOptions::default() };
+            let placed = sx_explainer::charts::placed(ChartId::Budget, &opts, &plan_example(), f64::from(w), h.round());
+            let texts: Vec<&str> = placed.texts.iter().map(|t| t.0.as_str()).collect();
+            for want in [lang.pick("第1批（省内）", "Batch 1 (in)"), lang.pick("第2批（省外）", "Batch 2 (out)"), lang.pick("天", "days")] {
+                assert!(texts.iter().any(|t| t.contains(want)), "{lang:?} {w}px: no {want:?} in {texts:?}");
+            }
+        }
+    }
 }

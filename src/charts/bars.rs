@@ -268,6 +268,16 @@ pub fn nice_step(max: f64, n: f64) -> f64 {
     m * mag
 }
 
+/// The step between ticks on a value axis `width` pixels long: about one per 72 pixels, and at
+/// least one tick besides zero.
+pub fn axis_step(vmax: f64, width: f64) -> f64 {
+    let n = (width / 72.0).floor().max(2.0);
+    match nice_step(vmax, n) {
+        s if s > vmax => nice_step(vmax, n + 2.0),
+        s => s,
+    }
+}
+
 /// A tick label on an axis in `unit`.
 pub fn tick(v: f64, unit: Unit, lang: Lang) -> String {
     match (unit, lang) {
@@ -343,7 +353,8 @@ impl Bars {
         let map = |v: f64| bx0 + (v.max(0.0) / vmax) * (bx1 - bx0);
 
         let mut y = y0;
-        let mut bar_span = (f64::MAX, f64::MIN);
+        // Each group's run of bars: the axis and the gridlines stop at its headers.
+        let mut spans: Vec<(f64, f64)> = Vec::new();
         let mut prims_after = Vec::new();
         for (g, (lines, shares)) in self.groups.iter().zip(&headers) {
             for (i, line) in lines.iter().enumerate() {
@@ -366,11 +377,11 @@ impl Bars {
                 sc.mark([rx0, ry, rx1, ry + HEADER_LINE], right.record, right.note.clone());
             }
             y += 3.0;
+            spans.push((y - 2.0, y + g.bars.len() as f64 * (bar_h + gap) - gap + 2.0));
             for b in &g.bars {
                 let color = b.hue.color(&pal);
                 let rect = [bx0, y, map(b.value).max(bx0 + 1.0), y + bar_h];
                 sc.bar(rect, color, b.look);
-                bar_span = (bar_span.0.min(y), bar_span.1.max(y + bar_h));
                 let cy = y + bar_h / 2.0;
                 if !b.label.is_empty() {
                     sc.text(b.label.clone(), x0, cy, SMALL, pal.muted, HPos::Left, VPos::Center);
@@ -381,13 +392,14 @@ impl Bars {
             }
             y += ggap - gap;
         }
-        if bar_span.0 > bar_span.1 {
-            return;
-        }
         // Grid and ticks behind the labels: drawn now, values last so they sit on top.
         let axis_y = y - ggap + gap + 4.0;
-        let n = ((bx1 - bx0) / 72.0).floor().max(1.0);
-        let step = nice_step(vmax, n);
+        if let Some(last) = spans.last_mut() {
+            last.1 = axis_y;
+        } else {
+            return;
+        }
+        let step = axis_step(vmax, bx1 - bx0);
         let mut t = step;
         let mut ticks = vec![(0.0, bx0)];
         while t <= vmax * 1.0001 {
@@ -396,13 +408,10 @@ impl Bars {
         }
         let unit = axis_unit(self.unit, self.lang);
         let mut grid = Vec::new();
+        let mut right = f64::MIN;
         for (i, &(v, x)) in ticks.iter().enumerate() {
-            if i > 0 {
-                grid.push(super::scene::Prim::Path {
-                    pts: vec![(x, bar_span.0 - 2.0), (x, axis_y)],
-                    color: super::scene::rgba(pal.grid),
-                    width: 1.0,
-                });
+            for &(a, b) in spans.iter().filter(|_| i > 0) {
+                grid.push(super::scene::Prim::Path { pts: vec![(x, a), (x, b)], color: super::scene::rgba(pal.grid), width: 1.0 });
             }
             let mut label = tick(v, self.unit, self.lang);
             if i + 1 == ticks.len() {
@@ -411,12 +420,22 @@ impl Bars {
             let lwid = text_width(&label, SMALL);
             let (lx, anchor) = if x + lwid / 2.0 > x1 { (x1, HPos::Right) } else { (x, HPos::Center) };
             let lx = if matches!(anchor, HPos::Center) { lx.max(x0 + lwid / 2.0) } else { lx };
-            sc.text(label, lx, axis_y + 3.0, SMALL, pal.muted, anchor, VPos::Top);
+            // A tick label that would touch the one before it is left out.
+            let left = if matches!(anchor, HPos::Center) { lx - lwid / 2.0 } else { lx - lwid };
+            if left > right + 4.0 {
+                right = left + lwid;
+                sc.text(label, lx, axis_y + 3.0, SMALL, pal.muted, anchor, VPos::Top);
+            }
         }
         // Gridlines go under the bars.
         sc.prims.splice(0..0, grid);
-        sc.line(vec![(bx0, bar_span.0 - 2.0), (bx0, axis_y)], super::scene::rgba(pal.text), 1.0);
+        for &(a, b) in &spans {
+            sc.line(vec![(bx0, a), (bx0, b)], super::scene::rgba(pal.text), 1.0);
+        }
         for (text, x, y) in prims_after {
+            // A knock-out behind the value, so no gridline runs through it.
+            let half = ((bar_h + gap) / 2.0).min(8.0);
+            sc.rect([x - 2.0, y - half, x + 2.0 + text_width(&text, LABEL), y + half], super::scene::rgba(pal.background), true, 0.0);
             sc.text(text, x, y, LABEL, pal.text, HPos::Left, VPos::Center);
         }
     }

@@ -5,13 +5,13 @@
 
 use super::bars::nice_step;
 use super::fmt;
-use super::scene::{rgba, wrap, Body, Frame, Legend, Prim, Scene, Spec, Swatch, SMALL};
+use super::scene::{overlaps, rgba, text_box, wrap, Body, Frame, Legend, Prim, Scene, Spec, Swatch, SMALL};
 use super::{text_width, PlanPoint, Table};
 use crate::data::{limit, LimitId};
 use crate::format::{self, Lang};
 use crate::rules::{budget, caps_fen, Cap, Destination};
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::Color;
+use plotters::style::{Color, RGBColor};
 
 const DAYS: u32 = 10;
 const MAX_DAYS: u32 = 31;
@@ -190,8 +190,6 @@ impl BudgetBody {
         let limit_days = limit(LimitId::BatchDays).numerator as f64;
         let band = [mx(limit_days + 0.5), py0, px1, py1];
         sc.rect(band, pal.grid.mix(0.45), true, 0.0);
-        let band_label = lang.pick("超过7天", "> 7 days");
-        sc.text(band_label, (band[0] + band[2]) / 2.0, py1 - 4.0, SMALL, pal.muted, HPos::Center, VPos::Bottom);
         let bl = limit(LimitId::BatchDays);
         sc.mark(
             band,
@@ -225,41 +223,19 @@ impl BudgetBody {
             }
         }
         for (label, x, h) in ticks {
-            sc.text(label, x, py1 + 4.0, SMALL, pal.muted, h, VPos::Top);
+            sc.text(label, x, py1 + 7.0, SMALL, pal.muted, h, VPos::Top);
         }
-        // Texts already in the plot, which the plan labels must not cover.
-        let mut taken: Vec<[f64; 4]> = vec![[band[0], py1 - 18.0, band[2], py1]];
-        let boxed = |x: f64, y: f64, w: f64, h: HPos, v: VPos| -> [f64; 4] {
-            let x0 = match h {
-                HPos::Left => x,
-                HPos::Center => x - w / 2.0,
-                HPos::Right => x - w,
-            };
-            let y0 = match v {
-                VPos::Top => y,
-                VPos::Center => y - 7.0,
-                VPos::Bottom => y - 14.0,
-            };
-            [x0, y0, x0 + w, y0 + 14.0]
-        };
+        // What a label must not cover: the texts placed so far, and the lines and markers.
+        let mut room = Room { texts: Vec::new(), marks: Vec::new(), bounds: [px0 + 1.0, py0 - 6.0, x1, py1 - 1.0] };
 
         // The two envelopes: in province (circles), out of province (squares).
+        let mut kinks = Vec::new();
         for (dest, color) in [(Destination::InProvince, pal.primary), (Destination::OutOfProvince, pal.secondary)] {
             let (person, day) = caps_fen(dest);
             let k = kink_days(dest);
             let (pv, dv) = (person as f64 / 100.0, day as f64 / 100.0);
             let pts = vec![(mx(1.0), my(dv)), (mx(k), my(pv)), (mx(f64::from(max_days)), my(pv))];
-            // The line itself is taken too: small boxes along it.
-            for seg in pts.windows(2) {
-                if let [a, b] = seg {
-                    let n = ((b.0 - a.0).abs().max((b.1 - a.1).abs()) / 6.0).ceil().max(1.0) as usize;
-                    for i in 0..=n {
-                        let t = i as f64 / n as f64;
-                        let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
-                        taken.push([x - 2.0, y - 2.0, x + 2.0, y + 2.0]);
-                    }
-                }
-            }
+            room.line(&pts, 2.0);
             sc.line(pts, rgba(color), 2.5);
             for d in 1..=max_days {
                 let b = budget(dest, d);
@@ -268,6 +244,7 @@ impl BudgetBody {
                     Destination::InProvince => sc.prims.push(Prim::Circle { x: cx, y: cy, r: 3.5, color: rgba(color), fill: true, width: 1.0 }),
                     Destination::OutOfProvince => sc.rect([cx - 3.5, cy - 3.5, cx + 3.5, cy + 3.5], rgba(color), true, 0.0),
                 }
+                room.marks.push([cx - 3.5, cy - 3.5, cx + 3.5, cy + 3.5]);
                 sc.mark(
                     [cx - 7.0, cy - 7.0, cx + 7.0, cy + 7.0],
                     None,
@@ -277,97 +254,209 @@ impl BudgetBody {
             // Where per day gives way to per person.
             let (kx, ky) = (mx(k), my(pv));
             sc.prims.push(Prim::Circle { x: kx, y: ky, r: 5.5, color: rgba(pal.text), fill: false, width: 1.5 });
-            let narrow = px1 - px0 < 400.0;
+            room.marks.push([kx - 6.5, ky - 6.5, kx + 6.5, ky + 6.5]);
+            kinks.push((dest, k, kx, ky, person));
+        }
+
+        // The reader's points, all marked before any label is placed; points on one spot share a label.
+        let s = 6.0;
+        let mut spots: Vec<(f64, f64, Vec<&PlanPoint>)> = Vec::new();
+        for p in &self.points {
+            let d = f64::from(p.days.clamp(1, max_days));
+            let cost = p.cost_per_person_fen as f64 / 100.0;
+            let (cx, cy) = (mx(d), my(cost));
+            let fill = match p.destination {
+                Destination::InProvince => pal.primary,
+                Destination::OutOfProvince => pal.secondary,
+            };
+            let diamond = vec![(cx, cy - s), (cx + s, cy), (cx, cy + s), (cx - s, cy), (cx, cy - s)];
+            sc.prims.push(Prim::Poly { pts: diamond.clone(), color: rgba(fill) });
+            sc.line(diamond, rgba(pal.text), 1.5);
+            room.marks.push([cx - s, cy - s, cx + s, cy + s]);
+            if cost > ymax || p.days > max_days {
+                room.texts.push(text_box("↑", cx, cy - s - 1.0, SMALL, HPos::Center, VPos::Bottom, false));
+                sc.text("↑", cx, cy - s - 1.0, SMALL, pal.text, HPos::Center, VPos::Bottom);
+            }
+            sc.mark([cx - 8.0, cy - 8.0, cx + 8.0, cy + 8.0], None, Some((point_note(p, Lang::Zh), point_note(p, Lang::En))));
+            match spots.iter_mut().find(|g| (g.0 - cx).abs() < 4.0 && (g.1 - cy).abs() < 4.0) {
+                Some(g) => g.2.push(p),
+                None => spots.push((cx, cy, vec![p])),
+            }
+        }
+
+        // The plot's own texts where they cover nothing, else left out (the lines above the plot say
+        // the same): the shaded band's, where each cap starts binding, the lines' names.
+        let bx = (band[0] + band[2]) / 2.0;
+        let band_label = lang.pick("超过7天", "> 7 days");
+        room.put(sc, band_label, false, pal.muted, &[(bx, py1 - 4.0, HPos::Center, VPos::Bottom), (bx, py0 + 4.0, HPos::Center, VPos::Top)], None);
+        let narrow = px1 - px0 < 400.0;
+        for &(dest, k, kx, ky, _) in &kinks {
             let kt = match (lang, narrow) {
                 (_, true) => days_text(k, lang),
                 (Lang::Zh, false) => format!("{}起按人封顶", days_text(k, lang)),
                 (Lang::En, false) => format!("capped from {}", days_text(k, lang)),
             };
-            let below = dest == Destination::InProvince;
-            let (ty, tv) = if below { (ky + 7.0, VPos::Top) } else { (ky - 7.0, VPos::Bottom) };
-            let kw = text_width(&kt, SMALL);
-            let (tx, th) = if below {
-                if kx + 6.0 + kw <= px1 { (kx + 6.0, HPos::Left) } else { (px1, HPos::Right) }
-            } else if kx - 6.0 - kw >= px0 {
-                (kx - 6.0, HPos::Right)
-            } else {
-                (px0 + 2.0, HPos::Left)
+            // In the province below and right of the kink, out of it above and left, else around it.
+            let first = match dest {
+                Destination::InProvince => (kx + 6.0, ky + 7.0, HPos::Left, VPos::Top),
+                Destination::OutOfProvince => (kx - 6.0, ky - 7.0, HPos::Right, VPos::Bottom),
             };
-            let kb = boxed(tx, ty, kw, th, tv);
-            sc.rect([kb[0] - 2.0, kb[1], kb[2] + 2.0, kb[3]], pal.background.mix(0.85), true, 0.0);
-            taken.push(kb);
-            taken.push([kx - 6.0, ky - 6.0, kx + 6.0, ky + 6.0]);
-            sc.text(kt, tx, ty, SMALL, pal.text, th, tv);
-            // The line's name at its right end, above it.
+            let mut cands = vec![first];
+            cands.extend(around(kx, ky, 9.0));
+            if let Some(b) = room.put(sc, &kt, false, pal.text, &cands, Some((kx, ky, 6.5))) {
+                sc.prims.insert(sc.prims.len() - 1, Prim::Rect { r: [b[0] - 2.0, b[1], b[2] + 2.0, b[3]], color: pal.background.mix(0.85), fill: true, width: 0.0 });
+            }
+        }
+        for &(dest, k, _, ky, person) in &kinks {
             let short = match (dest, lang, narrow) {
                 (Destination::InProvince, Lang::En, true) => "In",
                 (Destination::OutOfProvince, Lang::En, true) => "Out",
                 _ => dest_name(dest, lang),
             };
             let name = format!("{short} {}", yuan(person, lang));
-            let nx = px1 - 2.0;
-            taken.push(boxed(nx, my(pv) - 5.0, text_width(&name, SMALL * 1.06), HPos::Right, VPos::Bottom));
-            sc.bold(name, nx, my(pv) - 5.0, SMALL, pal.text, HPos::Right, VPos::Bottom);
+            // Above the flat part, from its right end leftwards, else below it.
+            let cands: Vec<_> = [(-5.0, VPos::Bottom), (-9.0, VPos::Bottom), (5.0, VPos::Top)]
+                .iter()
+                .flat_map(|&(dy, v)| (0..5).map(move |i| (px1 - 2.0 - f64::from(i) * (px1 - mx(k)) / 5.0, ky + dy, HPos::Right, v)))
+                .collect();
+            room.put(sc, &name, true, pal.text, &cands, None);
         }
 
-        // The reader's plan points, each label where it covers no other text.
-        for p in &self.points {
-            let d = f64::from(p.days.clamp(1, max_days));
-            let cost = p.cost_per_person_fen as f64 / 100.0;
-            let (cx, cy) = (mx(d), my(cost));
-            let s = 6.0;
-            let fill = match p.destination {
-                Destination::InProvince => pal.primary,
-                Destination::OutOfProvince => pal.secondary,
-            };
-            sc.prims.push(Prim::Poly { pts: vec![(cx, cy - s), (cx + s, cy), (cx, cy + s), (cx - s, cy)], color: rgba(fill) });
-            sc.line(vec![(cx, cy - s), (cx + s, cy), (cx, cy + s), (cx - s, cy), (cx, cy - s)], rgba(pal.text), 1.5);
-            if cost > ymax || p.days > max_days {
-                sc.text("↑", cx, cy - s - 1.0, SMALL, pal.text, HPos::Center, VPos::Bottom);
-            }
-            let label: String = {
+        // The reader's labels: beside the point, else at the nearest free place with a leader line,
+        // else shortened to the names, else only in the tooltip and the table.
+        for (cx, cy, group) in &spots {
+            let name = |p: &PlanPoint| -> String {
                 let l = lang.pick(&p.label_zh, &p.label_en);
-                let l: String = if l.chars().count() > 14 { l.chars().take(13).chain(std::iter::once('…')).collect() } else { l.to_string() };
+                if l.chars().count() > 14 { l.chars().take(13).chain(std::iter::once('…')).collect() } else { l.to_string() }
+            };
+            let tag = |p: &PlanPoint| {
                 let over = p.cost_per_person_fen > budget(p.destination, p.days).max_fen;
-                let dest = dest_name(p.destination, lang);
                 match (over, lang) {
-                    (true, Lang::Zh) => format!("{l}（{dest}，超出）"),
-                    (false, Lang::Zh) => format!("{l}（{dest}）"),
-                    (true, Lang::En) => format!("{l} ({}, over)", en_short(p.destination)),
-                    (false, Lang::En) => format!("{l} ({})", en_short(p.destination)),
+                    (true, Lang::Zh) => format!("（{}，超出）", dest_name(p.destination, lang)),
+                    (false, Lang::Zh) => format!("（{}）", dest_name(p.destination, lang)),
+                    (true, Lang::En) => format!(" ({}, over)", en_short(p.destination)),
+                    (false, Lang::En) => format!(" ({})", en_short(p.destination)),
                 }
             };
-            let w = text_width(&label, SMALL * 1.06);
-            let candidates = [
-                (cx + s + 3.0, cy - 3.0, HPos::Left, VPos::Bottom),
-                (cx + s + 3.0, cy + 3.0, HPos::Left, VPos::Top),
-                (cx - s - 3.0, cy - 3.0, HPos::Right, VPos::Bottom),
-                (cx - s - 3.0, cy + 3.0, HPos::Right, VPos::Top),
-                (cx, cy - s - 3.0, HPos::Center, VPos::Bottom),
-                (cx, cy + s + 3.0, HPos::Center, VPos::Top),
-                (cx + s + 3.0, cy + 14.0, HPos::Left, VPos::Top),
-                (cx - s - 3.0, cy + 14.0, HPos::Right, VPos::Top),
-                (cx + s + 3.0, cy - 14.0, HPos::Left, VPos::Bottom),
-                (cx - s - 3.0, cy - 14.0, HPos::Right, VPos::Bottom),
-                (cx, cy + s + 18.0, HPos::Center, VPos::Top),
-            ];
-            let inside = |b: &[f64; 4]| b[0] >= x0 && b[2] <= x1 && b[1] >= py0 - 14.0 && b[3] <= py1;
-            let free = |b: &[f64; 4]| taken.iter().all(|q| b[2] <= q[0] || q[2] <= b[0] || b[3] <= q[1] || q[3] <= b[1]);
-            let pick = candidates
-                .iter()
-                .copied()
-                .find(|&(x, y, h, v)| {
-                    let b = boxed(x, y, w, h, v);
-                    inside(&b) && free(&b)
-                })
-                .or_else(|| candidates.iter().copied().find(|&(x, y, h, v)| inside(&boxed(x, y, w, h, v))))
-                .unwrap_or(candidates[0]);
-            let (lx, ly, h, v) = pick;
-            taken.push(boxed(lx, ly, w, h, v));
-            taken.push([cx - s, cy - s, cx + s, cy + s]);
-            sc.bold(label, lx, ly, SMALL, pal.text, h, v);
-            sc.mark([cx - 8.0, cy - 8.0, cx + 8.0, cy + 8.0], None, Some((point_note(p, Lang::Zh), point_note(p, Lang::En))));
+            let sep = lang.pick("、", ", ");
+            let names: Vec<String> = group.iter().map(|p| name(p)).collect();
+            let tags: Vec<String> = group.iter().map(|p| tag(p)).collect();
+            let full = if tags.iter().all(|t| Some(t) == tags.first()) {
+                format!("{}{}", names.join(sep), tags.first().map_or("", |t| t.as_str()))
+            } else {
+                names.iter().zip(&tags).map(|(n, t)| format!("{n}{t}")).collect::<Vec<_>>().join(sep)
+            };
+            let (cands, short, lead) = (around(*cx, *cy, s + 3.0), names.join(sep), Some((*cx, *cy, s + 1.0)));
+            // One point keeps its destination (and "over") even far away; several on one spot
+            // rather keep their names close.
+            let tries = if group.len() == 1 { [(&full, true), (&full, false), (&short, true), (&short, false)] } else { [(&full, true), (&short, true), (&full, false), (&short, false)] };
+            let _ = tries.iter().find_map(|&(l, near)| if near { room.put(sc, l, true, pal.text, &cands, None) } else { room.put(sc, l, true, pal.text, &[], lead) });
         }
+    }
+}
+
+/// Eight places for a label around a point `d` pixels away: right, left, above, below, then the corners.
+fn around(cx: f64, cy: f64, d: f64) -> [(f64, f64, HPos, VPos); 8] {
+    let e = d * 0.7;
+    [
+        (cx + d, cy, HPos::Left, VPos::Center),
+        (cx - d, cy, HPos::Right, VPos::Center),
+        (cx, cy - d, HPos::Center, VPos::Bottom),
+        (cx, cy + d, HPos::Center, VPos::Top),
+        (cx + e, cy - e, HPos::Left, VPos::Bottom),
+        (cx + e, cy + e, HPos::Left, VPos::Top),
+        (cx - e, cy - e, HPos::Right, VPos::Bottom),
+        (cx - e, cy + e, HPos::Right, VPos::Top),
+    ]
+}
+
+/// The plot's free room: a label goes where it covers no text, line or marker, inside the bounds.
+struct Room {
+    texts: Vec<[f64; 4]>,
+    marks: Vec<[f64; 4]>,
+    bounds: [f64; 4],
+}
+
+impl Room {
+    /// A line, as small boxes along it.
+    fn line(&mut self, pts: &[(f64, f64)], half: f64) {
+        for seg in pts.windows(2) {
+            if let [a, b] = seg {
+                let n = ((b.0 - a.0).hypot(b.1 - a.1) / 3.0).ceil().clamp(1.0, 2000.0) as usize;
+                for i in 0..=n {
+                    let t = i as f64 / n as f64;
+                    let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+                    self.marks.push([x - half, y - half, x + half, y + half]);
+                }
+            }
+        }
+    }
+
+    fn free(&self, b: &[f64; 4]) -> bool {
+        let [x0, y0, x1, y1] = self.bounds;
+        b[0] >= x0 && b[1] >= y0 && b[2] <= x1 && b[3] <= y1
+            && !self.texts.iter().any(|t| overlaps(b, t, 2.0))
+            && !self.marks.iter().any(|m| overlaps(b, m, 1.0))
+    }
+
+    /// Draws `text` at the first free anchor of `cands`; failing that, when `leader` gives a point
+    /// (and the radius of its marker), at the nearest free place, joined to the point by a thin
+    /// line that crosses no text. Returns the text's box, or `None` when it found no room.
+    fn put(&mut self, sc: &mut Scene, text: &str, bold: bool, color: RGBColor, cands: &[(f64, f64, HPos, VPos)], leader: Option<(f64, f64, f64)>) -> Option<[f64; 4]> {
+        let near = cands.iter().map(|&(x, y, h, v)| (x, y, h, v, text_box(text, x, y, SMALL, h, v, bold))).find(|c| self.free(&c.4));
+        let (x, y, h, v, b) = match (near, leader) {
+            (Some(c), _) => c,
+            (None, Some((cx, cy, r))) => {
+                let b = self.nearest(text_box(text, 0.0, 0.0, SMALL, HPos::Left, VPos::Top, bold), (cx, cy), r)?;
+                let e = (cx.clamp(b[0], b[2]), cy.clamp(b[1], b[3]));
+                let len = (e.0 - cx).hypot(e.1 - cy).max(1.0);
+                let a = (cx + (e.0 - cx) * r / len, cy + (e.1 - cy) * r / len);
+                self.line(&[a, e], 1.0);
+                sc.line(vec![a, e], rgba(sc.pal.muted), 1.0);
+                (b[0], b[1], HPos::Left, VPos::Top, b)
+            }
+            (None, None) => return None,
+        };
+        self.texts.push(b);
+        let style = Prim::Text { s: text.to_string(), x, y, size: SMALL, color: rgba(color), h, v, bold };
+        sc.prims.push(style);
+        Some(b)
+    }
+
+    /// The free place for a box of the size of `b` nearest to `c` whose leader line (from `r`
+    /// pixels out) crosses no text, searched on a grid over the plot.
+    fn nearest(&self, b: [f64; 4], c: (f64, f64), r: f64) -> Option<[f64; 4]> {
+        let (w, h) = (b[2] - b[0], b[3] - b[1]);
+        let mut best: Option<(f64, [f64; 4])> = None;
+        let mut y = self.bounds[1];
+        while y + h <= self.bounds[3] {
+            let mut x = self.bounds[0];
+            while x + w <= self.bounds[2] {
+                let b = [x, y, x + w, y + h];
+                let e = (c.0.clamp(x, x + w), c.1.clamp(y, y + h));
+                let d = (e.0 - c.0).hypot(e.1 - c.1);
+                if best.is_none_or(|(bd, _)| d < bd) && self.free(&b) && self.clear(c, e, r) {
+                    best = Some((d, b));
+                }
+                x += 6.0;
+            }
+            y += 5.0;
+        }
+        best.map(|(_, b)| b)
+    }
+
+    /// Whether the segment from `r` pixels out of `c` to `e` crosses no text.
+    fn clear(&self, c: (f64, f64), e: (f64, f64), r: f64) -> bool {
+        let len = (e.0 - c.0).hypot(e.1 - c.1);
+        let mut t = r;
+        while t < len {
+            let (x, y) = (c.0 + (e.0 - c.0) * t / len, c.1 + (e.1 - c.1) * t / len);
+            if self.texts.iter().any(|q| overlaps(&[x, y, x, y], q, 1.0)) {
+                return false;
+            }
+            t += 3.0;
+        }
+        true
     }
 }
 

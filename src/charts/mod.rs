@@ -17,6 +17,9 @@ mod budget;
 mod fmt;
 mod projection;
 mod scene;
+
+#[doc(hidden)]
+pub use scene::Placed;
 mod targets;
 
 pub use projection::{Annualise, Projection};
@@ -365,6 +368,14 @@ pub fn draw<DB: DrawingBackend>(
     let sc = spec.lay_out(opts, w, h, s);
     scene::render(area, &sc, s)?;
     Ok(sc.layout(s))
+}
+
+/// Lays chart `id` out at `w` × `h` CSS pixels without drawing it and returns where its texts,
+/// lines and markers went (for the tests' overlap checks).
+#[doc(hidden)]
+pub fn placed(id: ChartId, opts: &ChartOptions, input: &ChartInput, w: f64, h: f64) -> scene::Placed {
+    let cw = if opts.css_width.is_finite() && opts.css_width > 0.0 { opts.css_width.min(w) } else { w };
+    build_spec(id, opts, input, cw).lay_out(opts, w, h, 1.0).placed()
 }
 
 /// The table with the same numbers as chart `id` (for screen readers and "show the data").

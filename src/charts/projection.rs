@@ -4,7 +4,7 @@
 //! ([`Projection::growth_percent`], the reported 17% by default) for 2024 and 2025, against the
 //! 300亿 class of the 2025 targets.
 
-use super::bars::{nice_step, tick, Hue};
+use super::bars::{axis_step, tick, Hue};
 use super::fmt::{self, Look};
 use super::scene::{rgba, wrap, Body, Frame, Legend, Scene, Spec, Swatch, LABEL, SMALL};
 use super::{text_width, Table};
@@ -307,7 +307,7 @@ impl ProjectionBody {
         let top = y + 18.0;
         let bottom = top + self.rows.len() as f64 * row_h;
         // Grid and ticks.
-        let step = nice_step(vmax, ((bx1 - bx0) / 72.0).floor().max(1.0));
+        let step = axis_step(vmax, bx1 - bx0);
         let mut t = 0.0;
         while t <= vmax * 1.0001 {
             let x = map(t);

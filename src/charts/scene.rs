@@ -162,6 +162,59 @@ impl Scene {
     }
 }
 
+/// The box a text takes in CSS pixels, by the same estimate the layout uses everywhere
+/// ([`text_width`], bold a little wider; the height of the em box and a little).
+pub fn text_box(s: &str, x: f64, y: f64, size: f64, h: HPos, v: VPos, bold: bool) -> [f64; 4] {
+    let (w, hh) = (text_width(s, if bold { size * 1.06 } else { size }), size * 1.2);
+    let x0 = match h {
+        HPos::Left => x,
+        HPos::Center => x - w / 2.0,
+        HPos::Right => x - w,
+    };
+    let y0 = match v {
+        VPos::Top => y,
+        VPos::Center => y - hh / 2.0,
+        VPos::Bottom => y - hh,
+    };
+    [x0, y0, x0 + w, y0 + hh]
+}
+
+/// Whether two boxes overlap, with `gap` pixels to spare.
+pub fn overlaps(a: &[f64; 4], b: &[f64; 4], gap: f64) -> bool {
+    a[0] < b[2] + gap && b[0] < a[2] + gap && a[1] < b[3] + gap && b[1] < a[3] + gap
+}
+
+/// Every text of a laid-out chart with its box, and its lines (points and width) and its
+/// markers (circles and polygons, as boxes), in CSS pixels: what the tests check for overlaps.
+#[doc(hidden)]
+#[derive(Clone, Debug, Default)]
+pub struct Placed {
+    pub texts: Vec<(String, [f64; 4])>,
+    pub lines: Vec<(Vec<(f64, f64)>, f64)>,
+    pub markers: Vec<[f64; 4]>,
+}
+
+impl Scene {
+    #[doc(hidden)]
+    pub fn placed(&self) -> Placed {
+        let mut out = Placed::default();
+        for prim in &self.prims {
+            match prim {
+                Prim::Text { s, x, y, size, h, v, bold, .. } => out.texts.push((s.clone(), text_box(s, *x, *y, *size, *h, *v, *bold))),
+                Prim::Path { pts, width, .. } => out.lines.push((pts.clone(), *width)),
+                Prim::Circle { x, y, r, .. } => out.markers.push([x - r, y - r, x + r, y + r]),
+                Prim::Poly { pts, .. } => out.markers.push(pts.iter().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, &(x, y)| {
+                    [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]
+                })),
+                // Small filled squares are markers (out-of-province days on the budget chart).
+                Prim::Rect { r, fill: true, .. } if r[2] - r[0] <= 8.0 && r[3] - r[1] <= 8.0 => out.markers.push(*r),
+                Prim::Rect { .. } => {}
+            }
+        }
+        out
+    }
+}
+
 /// Paints a scene on `area` at `s` backend pixels per CSS pixel.
 pub fn render<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, sc: &Scene, s: f64) -> Result<(), ChartError> {
     area.fill(&sc.pal.background)?;
