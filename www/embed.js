@@ -9,15 +9,19 @@
   const script = document.currentScript;
   const base = new URL('.', script ? script.src : location.href);
   const url = (path) => new URL(path, base).href;
-  let instance;
-  const load = () => (instance ||= import(url('pkg/sx_explainer.js')).then(async (mod) => {
-    await mod.default({ module_or_path: url('pkg/sx_explainer_bg.wasm') });
+  // Two builds of the same crate: pkg/ has both explainers; pkg-towns/ has only the towns charts
+  // and is about a third smaller. A page without a rest-trip embed gets the smaller one. Every
+  // embed on the page shares one instance (the full one, once a rest-trip embed has appeared).
+  const modules = {};
+  const load = (dir) => (modules[dir] ||= import(url(`${dir}/sx_explainer.js`)).then(async (mod) => {
+    await mod.default({ module_or_path: url(`${dir}/sx_explainer_bg.wasm`) });
     return mod;
   }));
   const mountAll = async () => {
     const hosts = [...document.querySelectorAll('[data-explainer]:not([data-ready])')];
     if (!hosts.length) return;
-    const mod = await load();
+    const full = modules.pkg || hosts.some((el) => el.dataset.explainer !== 'towns');
+    const mod = await load(full ? 'pkg' : 'pkg-towns');
     for (const el of hosts) {
       try {
         mod.mount(el, el.dataset.explainer || '', el.dataset.lang || document.documentElement.lang || 'zh',

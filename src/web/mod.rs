@@ -12,7 +12,9 @@
 mod canvas;
 mod chart_api;
 mod html;
+#[cfg(feature = "rest-trip")]
 mod rest;
+#[cfg(feature = "rest-trip")]
 pub mod share;
 mod towns;
 
@@ -85,6 +87,7 @@ impl Ctx {
 
 pub(crate) enum State {
     Towns(towns::Towns),
+    #[cfg(feature = "rest-trip")]
     Rest(rest::Rest),
 }
 
@@ -182,8 +185,13 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
     let state = if is_towns {
         State::Towns(towns::Towns::new())
     } else {
-        let ordinal = WIDGETS.with(|w| w.borrow().iter().flatten().filter(|w| matches!(w.state, State::Rest(_))).count());
-        State::Rest(rest::Rest::new(&ctx, ordinal))
+        #[cfg(feature = "rest-trip")]
+        {
+            let ordinal = WIDGETS.with(|w| w.borrow().iter().flatten().filter(|w| matches!(w.state, State::Rest(_))).count());
+            State::Rest(rest::Rest::new(&ctx, ordinal))
+        }
+        #[cfg(not(feature = "rest-trip"))]
+        return Err(js_err("this build has only the towns explainer"));
     };
 
     let mut listeners = Vec::new();
@@ -292,6 +300,7 @@ pub fn mark_centre(host: &Element, slug: &str, record: &str) -> Option<(f64, f64
     let id: usize = host.get_attribute("data-widget")?.parse().ok()?;
     with_widget(id, |w| match &w.state {
         State::Towns(t) => t.charts.mark_centre(slug, record),
+        #[cfg(feature = "rest-trip")]
         State::Rest(r) => r.charts.mark_centre(slug, record),
     })
     .flatten()
@@ -317,6 +326,7 @@ impl Widget {
         let mut h = html::H::default();
         let title = match self.state {
             State::Towns(_) => ctx.pick("特色专业镇：一年成绩单与2025年目标", "Specialty towns: a year's results and the 2025 targets"),
+            #[cfg(feature = "rest-trip")]
             State::Rest(_) => ctx.pick("这份劳模疗休养方案符合规定吗？", "Does this rest-trip plan meet the rules?"),
         };
         h.o("div", &[("class", "top")]);
@@ -329,11 +339,13 @@ impl Widget {
         h.c("div");
         match &self.state {
             State::Towns(t) => t.markup(ctx, &mut h),
+            #[cfg(feature = "rest-trip")]
             State::Rest(r) => r.markup(ctx, &mut h),
         }
         section.set_inner_html(&h.0);
         match &mut self.state {
             State::Towns(t) => t.after_render(ctx),
+            #[cfg(feature = "rest-trip")]
             State::Rest(r) => r.after_render(ctx),
         }
     }
@@ -356,6 +368,7 @@ impl Widget {
             }
             return match &mut self.state {
                 State::Towns(t) => t.on_click(&self.ctx, &act, &button),
+                #[cfg(feature = "rest-trip")]
                 State::Rest(r) => r.on_click(&self.ctx, &act, &button),
             };
         }
@@ -363,6 +376,7 @@ impl Widget {
             let ctx = &self.ctx;
             return match &mut self.state {
                 State::Towns(t) => timed("sx:chart-input", || t.on_input(ctx, &target)),
+                #[cfg(feature = "rest-trip")]
                 State::Rest(r) => timed("sx:form-update", || r.on_input(ctx, &target)),
             };
         }
@@ -370,6 +384,7 @@ impl Widget {
         let leave = ty == "pointerout";
         match &mut self.state {
             State::Towns(t) => t.charts.on_pointer(&self.ctx, ev, &target, leave),
+            #[cfg(feature = "rest-trip")]
             State::Rest(r) => r.charts.on_pointer(&self.ctx, ev, &target, leave),
         }
         Ok(())
@@ -391,6 +406,7 @@ impl Widget {
         let ctx = &self.ctx;
         timed("sx:resize", || match &mut self.state {
             State::Towns(t) => t.charts.redraw(ctx, false, &t.input),
+            #[cfg(feature = "rest-trip")]
             State::Rest(r) => r.redraw_chart(ctx, false),
         })
     }
@@ -398,6 +414,7 @@ impl Widget {
     fn redraw_all(&mut self) -> Result<(), JsError> {
         match &mut self.state {
             State::Towns(t) => t.charts.redraw(&self.ctx, true, &t.input),
+            #[cfg(feature = "rest-trip")]
             State::Rest(r) => r.redraw_chart(&self.ctx, true),
         }
     }

@@ -7,7 +7,8 @@
 //! (`data-f="batches.0.end"`), so the engine's error `batches[0].end` finds its input.
 
 use super::canvas::Charts;
-use super::chart_api::{ChartId, ChartInput, PlanPoint};
+use super::chart_api::{ChartId, ChartInput};
+use crate::charts::PlanPoint;
 use super::html::H;
 use super::share::{self, ShareError};
 use super::{js_err, Ctx};

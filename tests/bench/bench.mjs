@@ -22,7 +22,8 @@ const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const node = 'tests/e2e/node_modules';
 
 // 1. Sizes of the release build (built by .ci/bench just before).
-const files = ['www/embed.js', 'www/pkg/sx_explainer.js', 'www/pkg/sx_explainer_bg.wasm', 'www/explainer.css'];
+// The towns embed alone loads the towns-only build (see www/embed.js).
+const files = ['www/embed.js', 'www/pkg-towns/sx_explainer.js', 'www/pkg-towns/sx_explainer_bg.wasm', 'www/explainer.css'];
 const sizes = Object.fromEntries(files.map((f) => [f, gz(f)]));
 const download = Object.values(sizes).reduce((a, b) => a + b, 0);
 

@@ -23,6 +23,8 @@ async function openPage(width, path = '/') {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
   const problems = [];
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
@@ -38,7 +40,7 @@ async function openPage(width, path = '/') {
     addEventListener('message', (e) => window.__messages.push(e.data));
   });
   await page.goto(origin + path);
-  return { page, context, problems };
+  return { page, context, problems, requests };
 }
 
 async function waitMounted(page, label) {
@@ -253,6 +255,19 @@ for (const width of [360, 1024]) {
   if (!v.includes('Meets')) fail(`${label}: verdict "${v}"`);
   else pass(`${label}: mounts in English: "${v.trim().slice(0, 40)}"`);
   await page.screenshot({ path: 'target/e2e/frame-rest-trip-en-dark-360.png', fullPage: true });
+  for (const p of problems) fail(`${label}: ${p}`);
+  await context.close();
+}
+// A page with only the towns embed loads the smaller towns-only build (www/pkg-towns/), never the
+// full one; a page with a rest-trip embed loads the full build only.
+for (const [path, want, avoid] of [['/frame.html?explainer=towns', 'pkg-towns/', 'pkg/'], ['/frame.html?explainer=rest-trip', 'pkg/', 'pkg-towns/']]) {
+  const label = path;
+  const { page, context, problems, requests } = await openPage(360, path);
+  await waitMounted(page, label);
+  const wasm = requests.filter((p) => p.endsWith('.wasm'));
+  const ok = wasm.length === 1 && wasm[0].includes(want) && !wasm[0].replace(want, '').includes(avoid);
+  if (!ok) fail(`${label}: expected one wasm from ${want}, got ${JSON.stringify(wasm)}`);
+  else pass(`${label}: loads ${wasm[0]}`);
   for (const p of problems) fail(`${label}: ${p}`);
   await context.close();
 }
