@@ -320,3 +320,27 @@ fn who_may_go_answers_for_one_person() {
     assert!(!text(&root, ".who-out").is_empty());
     done(el);
 }
+
+/// The pixels of a canvas, to tell whether it was redrawn differently.
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data().to_vec()
+}
+
+#[wasm_bindgen_test]
+fn the_budget_chart_moves_the_plan_point_when_cost_or_days_change() {
+    set_hash("");
+    let (el, root) = mounted("rest-trip", "zh");
+    let canvas: HtmlCanvasElement = root.query_selector("canvas[data-chart=budget]").unwrap().unwrap().dyn_into().unwrap();
+    let before = pixels(&canvas);
+    // People do not move a point (days × cost per person): the chart looks the same.
+    type_into(&root, "batches.0.participants", "90");
+    assert!(pixels(&canvas) == before, "redrawn differently for a change that moves no point");
+    // A cost over the cap moves the first batch's point up, and the chart says so.
+    type_into(&root, "batches.0.cost_per_person", "5800");
+    assert!(pixels(&canvas) != before, "the point did not move after a cost change");
+    let after_cost = pixels(&canvas);
+    type_into(&root, "batches.0.end", "2024-05-09");
+    assert!(pixels(&canvas) != after_cost, "the point did not move after a date change");
+    done(el);
+}

@@ -321,8 +321,13 @@ impl Rest {
         let json = self.plan.to_string();
         let report = rules::check_json(&json);
         self.show_report(ctx, &report);
-        self.input.plan_points = plan_points(&self.plan);
-        self.charts.redraw_id(ctx, ChartId::Budget, &self.input);
+        // The budget chart shows days and cost per person: most edits (people, venue, roster)
+        // leave its points where they are, and then it is not redrawn.
+        let points = plan_points(&self.plan);
+        if points != self.input.plan_points {
+            self.input.plan_points = points;
+            self.charts.redraw_id(ctx, ChartId::Budget, &self.input);
+        }
         self.write_link(ctx);
         Ok(())
     }
