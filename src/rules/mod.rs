@@ -814,6 +814,13 @@ mod tests {
     }
 
     #[test]
+    fn a_check_is_small_and_holds_no_text() {
+        // The words are built on demand: a check carries figures and a few numbers only.
+        assert!(std::mem::size_of::<Why>() <= 32, "{}", std::mem::size_of::<Why>());
+        assert!(std::mem::size_of::<Check>() <= 120, "{}", std::mem::size_of::<Check>());
+    }
+
+    #[test]
     fn example_plan_meets_and_round_trips() {
         let r = check(&example_plan());
         assert_eq!(r.verdict, Verdict::Meets, "{r:#?}");
