@@ -157,6 +157,7 @@ fn warn(e: JsError) {
 /// An unknown kind, or a page without a document.
 #[wasm_bindgen]
 pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<(), JsError> {
+    mark("sx:mount");
     let is_towns = match kind {
         "towns" => true,
         "rest-trip" => false,
