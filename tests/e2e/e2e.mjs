@@ -5,7 +5,7 @@
 // drives the rest-trip form, walks the controls by keyboard, reloads a share link, downloads the
 // image and the data, checks the iframe embed's height messages and the editors' page.
 // Screenshots (the pages and every chart at 360 and 1024 px) go to target/e2e/.
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { serve } from '../../.ci/serve.mjs';
 import { launch } from './chromium.mjs';
 
@@ -19,7 +19,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 await mkdir('target/e2e', { recursive: true });
 
-async function openPage(width, path = '/') {
+async function openPage(width, path = '/', site = origin) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
@@ -32,7 +32,7 @@ async function openPage(width, path = '/') {
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== origin) problems.push(`request to another host: ${r.url()}`);
+    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== site) problems.push(`request to another host: ${r.url()}`);
   });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation',
@@ -40,7 +40,7 @@ async function openPage(width, path = '/') {
     window.__messages = [];
     addEventListener('message', (e) => window.__messages.push(e.data));
   });
-  await page.goto(origin + path);
+  await page.goto(site + path);
   return { page, context, problems, requests };
 }
 
@@ -271,6 +271,26 @@ for (const [path, want, avoid] of [['/frame.html?explainer=towns', 'pkg-towns/',
   else pass(`${label}: loads ${wasm[0]}`);
   for (const p of problems) fail(`${label}: ${p}`);
   await context.close();
+}
+
+// An editor's paste: a plain HTML page in another folder of the newspaper's site, with the
+// explainer's files under /explainer/, loads both embeds through a relative script URL.
+{
+  const label = 'a plain page in another folder';
+  await rm('target/e2e-host', { recursive: true, force: true });
+  await mkdir('target/e2e-host/news/2023/09', { recursive: true });
+  await cp('www', 'target/e2e-host/explainer', { recursive: true });
+  await writeFile('target/e2e-host/news/2023/09/article.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>稿件</title><link rel="icon" href="data:,">
+<script src="../../../explainer/embed.js" defer></script></head><body><h1>稿件标题</h1>
+<div data-explainer="towns"></div><p>正文。</p><div data-explainer="rest-trip" data-lang="en"></div></body></html>`);
+  const other = await serve('target/e2e-host', 0);
+  const { page, context, problems } = await openPage(360, '/news/2023/09/article.html', `http://127.0.0.1:${other.address().port}`);
+  await waitMounted(page, label);
+  for (const p of problems) fail(`${label}: ${p}`);
+  if (!problems.length) pass(`${label}: both embeds work from ../../../explainer/embed.js`);
+  await context.close();
+  other.close();
 }
 
 await browser.close();
