@@ -13,6 +13,15 @@ const failures = [];
 const fail = (msg) => { failures.push(msg); console.error(`  FAIL ${msg}`); };
 let passed = 0;
 const pass = (msg) => { passed++; console.log(`  ok   ${msg}`); };
+// A step that throws (a widget that never mounted, a control that never appeared) ends the run
+// as a failure with the count, not as a stack trace alone.
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (e) => {
+    fail(`stopped: ${String(e && e.message || e).split('\n')[0]}`);
+    console.log(`e2e: ${passed} passed, ${failures.length} failed`);
+    process.exit(1);
+  });
+}
 
 const server = await serve('www', 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -22,6 +31,7 @@ await mkdir('target/e2e', { recursive: true });
 async function openPage(width, path = '/', site = origin) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  context.setDefaultTimeout(10000);
   const page = await context.newPage();
   const problems = [];
   const requests = [];
