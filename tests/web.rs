@@ -167,7 +167,7 @@ fn the_tooltip_names_the_record_under_the_pointer() {
 }
 
 #[wasm_bindgen_test]
-fn two_embeds_on_one_page_do_not_interfere() {
+async fn two_embeds_on_one_page_do_not_interfere() {
     set_hash("");
     let (a, ra) = mounted("rest-trip", "zh");
     let (b, rb) = mounted("rest-trip", "zh");
@@ -176,7 +176,8 @@ fn two_embeds_on_one_page_do_not_interfere() {
     assert!(text(&ra, "[role=status]").contains("不符合一般规定"), "{}", text(&ra, "[role=status]"));
     assert_eq!(text(&rb, "[role=status] strong"), "符合规定");
     assert_eq!(input(&rb, "batches.0.participants").value(), "80");
-    // Each keeps its own share key in the fragment.
+    // Each keeps its own share key in the fragment (written once the reader pauses).
+    sleep(400).await;
     let hash = window().location().hash().unwrap();
     assert!(hash.contains("plan=") && !hash.contains("plan2="), "only the changed plan is in the URL: {hash}");
     done(a);
@@ -230,11 +231,17 @@ fn batches_can_be_added_duplicated_and_removed() {
 }
 
 #[wasm_bindgen_test]
-fn the_share_link_round_trips_the_plan() {
+async fn the_share_link_round_trips_the_plan() {
     set_hash("");
     let (el, root) = mounted("rest-trip", "zh");
     type_into(&root, "batches.0.participants", "120");
+    // The share field follows at once; the address bar once the reader pauses.
+    let field = root.query_selector("input[id$=\"-link\"]").unwrap().unwrap().dyn_into::<HtmlInputElement>().unwrap().value();
+    assert!(field.contains("#plan="), "{field}");
+    assert!(!window().location().hash().unwrap().contains("plan="), "the address bar was written on the keystroke");
+    sleep(400).await;
     let hash = window().location().hash().unwrap();
+    assert!(field.ends_with(&hash), "the field {field} and the address bar {hash} differ");
     let value = web::share::get(&hash, "plan").expect("plan in the fragment").to_string();
     done(el);
     // A reader opening the link sees the same plan.

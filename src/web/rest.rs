@@ -78,6 +78,23 @@ pub(crate) struct Rest {
     copy_cbs: Option<(Closure<dyn FnMut(JsValue)>, Closure<dyn FnMut(JsValue)>)>,
     /// The reader changed the plan (or opened a link with one): the fragment follows it.
     touched: bool,
+    /// The fragment waiting to be written: `history.replaceState` costs a few milliseconds, so it
+    /// runs once the reader pauses (LINK_DELAY_MS), not on every keystroke.
+    pending_frag: Option<String>,
+    link_timer: Option<i32>,
+    on_link: Closure<dyn FnMut()>,
+}
+
+/// How long after the last edit the address bar's fragment follows the plan.
+const LINK_DELAY_MS: i32 = 300;
+
+impl Drop for Rest {
+    /// A widget removed before its link was written: cancel the timer, whose callback goes with it.
+    fn drop(&mut self) {
+        if let (Some(t), Some(w)) = (self.link_timer.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(t);
+        }
+    }
 }
 
 fn hash() -> String {
@@ -95,7 +112,14 @@ impl Rest {
             },
             None => (example_plan(), None),
         };
-        let _ = ctx;
+        let id = ctx.id;
+        let on_link = Closure::<dyn FnMut()>::new(move || {
+            super::with_widget(id, |w| {
+                if let super::State::Rest(r) = &mut w.state {
+                    r.flush_link();
+                }
+            });
+        });
         Rest {
             plan,
             who: ["city".into(), "model_worker".into(), "58".into()],
@@ -105,6 +129,9 @@ impl Rest {
             key,
             copy_cbs: None,
             touched: shared,
+            pending_frag: None,
+            link_timer: None,
+            on_link,
         }
     }
 
@@ -457,19 +484,32 @@ impl Rest {
     /// Shows the share link, and once the reader has changed the plan also puts it in the URL
     /// fragment (replaceState: no history entry per keystroke; an article opened without a plan
     /// keeps its URL untouched).
-    fn write_link(&self, ctx: &Ctx) {
+    /// Shows the share link at once and writes it to the address bar once the reader pauses.
+    fn write_link(&mut self, ctx: &Ctx) {
         let Some(w) = web_sys::window() else { return };
         let value = share::encode_plan(&self.plan);
         let frag = share::set(&hash(), &self.key, &value);
-        if self.touched && value.len() <= share::MAX_LEN {
-            if let Ok(history) = w.history() {
-                history.replace_state_with_url(&JsValue::NULL, "", Some(&frag)).ok();
-            }
-        }
         let href = w.location().href().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default();
         if let Some(link) = ctx.by_uid("link").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
             link.set_value(&format!("{base}{frag}"));
+        }
+        if self.touched && value.len() <= share::MAX_LEN {
+            self.pending_frag = Some(frag);
+            if let Some(t) = self.link_timer.take() {
+                w.clear_timeout_with_handle(t);
+            }
+            self.link_timer =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(self.on_link.as_ref().unchecked_ref(), LINK_DELAY_MS).ok();
+        }
+    }
+
+    /// Writes the waiting fragment to the address bar.
+    pub fn flush_link(&mut self) {
+        self.link_timer = None;
+        let Some(frag) = self.pending_frag.take() else { return };
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&frag)).ok();
         }
     }
 

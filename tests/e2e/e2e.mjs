@@ -153,6 +153,9 @@ async function tooltip(page, label) {
 // The URL carries the plan: a fresh page opened on it shows the same plan and verdict.
 async function shareLink(context, page, label) {
   await rest(page).locator('[data-f="batches.0.participants"]').fill('130');
+  // The address bar follows the plan once the reader pauses (300 ms).
+  await page.waitForFunction(() => location.hash.includes('plan='), null, { timeout: 3000 }).catch(() => {});
+  await page.waitForTimeout(400);
   const url = await page.evaluate(() => location.href);
   if (!url.includes('#plan=')) { fail(`${label}: the plan is not in the URL: ${url}`); return; }
   const link = await rest(page).locator('.share input').inputValue();
