@@ -29,7 +29,12 @@ fn plan_json() -> String {
         })
         .collect();
     let honors = ["national", "provincial", "city", "county", "none"];
-    let titles = ["model_worker", "advanced_worker", "treatment", "may_day_medal"];
+    let titles = [
+        "model_worker",
+        "advanced_worker",
+        "treatment",
+        "may_day_medal",
+    ];
     let people: Vec<String> = (0..10_000)
         .map(|i| {
             format!(
@@ -44,8 +49,15 @@ fn plan_json() -> String {
             )
         })
         .collect();
-    let years: Vec<String> =
-        (0..20).map(|i| format!(r#"{{"year":{},"participants":{}}}"#, 2005 + i, 300 + (i * 37) % 50)).collect();
+    let years: Vec<String> = (0..20)
+        .map(|i| {
+            format!(
+                r#"{{"year":{},"participants":{}}}"#,
+                2005 + i,
+                300 + (i * 37) % 50
+            )
+        })
+        .collect();
     format!(
         r#"{{"organizer":"provincial_union","model_workers_under_65":2500,"batches":[{}],"people":[{}],"technical_worker_trips":[{}]}}"#,
         batches.join(","),
@@ -84,19 +96,54 @@ fn main() {
         v
     };
     let small_report = check_value(&batches_only);
-    let hundred = median_us(|| drop(std::hint::black_box(check_value(black(&batches_only)))), 2001);
+    let hundred = median_us(
+        || drop(std::hint::black_box(check_value(black(&batches_only)))),
+        2001,
+    );
     println!("rules: 100-batch plan checked natively: median {hundred:.1} µs");
-    let hundred_read = median_us(|| drop(std::hint::black_box(Plan::from_value(black(&batches_only)))), 2001);
-    let hundred_text = median_us(|| drop(std::hint::black_box(serde_json::to_string(&small_report))), 501);
+    let hundred_read = median_us(
+        || drop(std::hint::black_box(Plan::from_value(black(&batches_only)))),
+        2001,
+    );
+    let hundred_text = median_us(
+        || drop(std::hint::black_box(serde_json::to_string(&small_report))),
+        501,
+    );
     println!("  of which reading the plan:       {hundred_read:>9.1} µs");
-    println!("  its report to JSON (all text):   {hundred_text:>9.1} µs  ({} checks)", small_report.checks.len());
+    println!(
+        "  its report to JSON (all text):   {hundred_text:>9.1} µs  ({} checks)",
+        small_report.checks.len()
+    );
 
     let runs = 31;
-    let parsed = median_us(|| drop(std::hint::black_box(check_value(black(&value)))), runs);
-    let text = median_us(|| drop(std::hint::black_box(check_json(std::hint::black_box(&json)))), runs);
-    let read = median_us(|| drop(std::hint::black_box(Plan::from_value(black(&value)))), runs);
-    let out = median_us(|| drop(std::hint::black_box(serde_json::to_string(&report))), runs);
-    let full = median_us(|| drop(std::hint::black_box(serde_json::to_string(&check_json(std::hint::black_box(&json))))), runs);
+    let parsed = median_us(
+        || drop(std::hint::black_box(check_value(black(&value)))),
+        runs,
+    );
+    let text = median_us(
+        || {
+            drop(std::hint::black_box(check_json(std::hint::black_box(
+                &json,
+            ))))
+        },
+        runs,
+    );
+    let read = median_us(
+        || drop(std::hint::black_box(Plan::from_value(black(&value)))),
+        runs,
+    );
+    let out = median_us(
+        || drop(std::hint::black_box(serde_json::to_string(&report))),
+        runs,
+    );
+    let full = median_us(
+        || {
+            drop(std::hint::black_box(serde_json::to_string(&check_json(
+                std::hint::black_box(&json),
+            ))))
+        },
+        runs,
+    );
     println!(
         "rules: 100 batches, 10,000 people, {} checks, {} KB of plan JSON ({runs} runs, medians)",
         report.checks.len(),
@@ -108,6 +155,13 @@ fn main() {
     println!("  report to JSON (all text):       {out:>9.0} µs");
     println!("  check_json + report to JSON:     {full:>9.0} µs");
     let example = example_plan_json();
-    let small = median_us(|| drop(std::hint::black_box(check_json(std::hint::black_box(&example)))), 1001);
+    let small = median_us(
+        || {
+            drop(std::hint::black_box(check_json(std::hint::black_box(
+                &example,
+            ))))
+        },
+        1001,
+    );
     println!("rules: the example plan (2 batches, 4 people), check_json: {small:.1} µs");
 }

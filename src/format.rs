@@ -2,6 +2,7 @@
 //! for an English one. The charts, the rule messages and the page all format through here, so a
 //! figure reads the same wherever it appears.
 
+use crate::data::Unit;
 use serde::{Deserialize, Serialize};
 
 /// The reader's language. Chinese is the default; English is second.
@@ -120,6 +121,32 @@ pub fn count(value: f64, lang: Lang) -> String {
     }
 }
 
+/// A number in its dataset unit, without qualifier: "410.5亿元", "18.2%", "82个", "7天",
+/// "¥4,500" (yuan given as a decimal amount, shown to the fen).
+pub fn in_unit(value: f64, unit: Unit, lang: Lang) -> String {
+    match unit {
+        Unit::YiYuan => yi_yuan(value, lang),
+        Unit::Percent => percent(value, 1),
+        Unit::Count => match lang {
+            Lang::Zh => format!("{}个", count(value, lang)),
+            Lang::En => count(value, lang),
+        },
+        Unit::Yuan => yuan_fen((value * 100.0).round() as i64, lang),
+        Unit::People => match lang {
+            Lang::Zh => format!("{}人", count(value, lang)),
+            Lang::En => format!("{} people", count(value, lang)),
+        },
+        Unit::Days => match lang {
+            Lang::Zh => format!("{}天", decimal(value, 2)),
+            Lang::En => format!("{} days", decimal(value, 2)),
+        },
+        Unit::SquareMeters => match lang {
+            Lang::Zh => format!("{}平方米", count(value, lang)),
+            Lang::En => format!("{} m²", count(value, lang)),
+        },
+    }
+}
+
 /// A calendar date: "9月21日" (with the year when `with_year`: "2023年9月21日") or "21 Sep 2023".
 pub fn date(year: i16, month: i8, day: i8, lang: Lang, with_year: bool) -> String {
     const MONTHS: [&str; 12] = [
@@ -129,7 +156,10 @@ pub fn date(year: i16, month: i8, day: i8, lang: Lang, with_year: bool) -> Strin
         Lang::Zh if with_year => format!("{year}年{month}月{day}日"),
         Lang::Zh => format!("{month}月{day}日"),
         Lang::En => {
-            let m = MONTHS.get((month as usize).wrapping_sub(1)).copied().unwrap_or("?");
+            let m = MONTHS
+                .get((month as usize).wrapping_sub(1))
+                .copied()
+                .unwrap_or("?");
             if with_year {
                 format!("{day} {m} {year}")
             } else {

@@ -6,12 +6,18 @@
 
 use plotters::prelude::*;
 use sx_explainer::charts::{
-    draw, table, text_width, Annualise, ChartId, ChartInput, ChartLayout, ChartOptions, PlanPoint, Projection, Theme,
+    draw, table, text_width, Annualise, ChartId, ChartInput, ChartLayout, ChartOptions, PlanPoint,
+    Projection, Theme,
 };
 use sx_explainer::format::Lang;
 use sx_explainer::rules::Destination;
 
-fn render_opts(id: ChartId, w: u32, opts: ChartOptions, input: &ChartInput) -> (String, ChartLayout, u32) {
+fn render_opts(
+    id: ChartId,
+    w: u32,
+    opts: ChartOptions,
+    input: &ChartInput,
+) -> (String, ChartLayout, u32) {
     let h = (f64::from(w) * id.aspect(f64::from(w))).round() as u32;
     let mut svg = String::new();
     let layout;
@@ -23,7 +29,16 @@ fn render_opts(id: ChartId, w: u32, opts: ChartOptions, input: &ChartInput) -> (
 }
 
 fn render(id: ChartId, w: u32, lang: Lang, input: &ChartInput) -> (String, ChartLayout, u32) {
-    render_opts(id, w, ChartOptions { lang, css_width: f64::from(w), ..ChartOptions::default() }, input)
+    render_opts(
+        id,
+        w,
+        ChartOptions {
+            lang,
+            css_width: f64::from(w),
+            ..ChartOptions::default()
+        },
+        input,
+    )
 }
 
 fn plan() -> ChartInput {
@@ -62,7 +77,13 @@ fn point(days: u32, yuan: i64, destination: Destination, n: usize) -> PlanPoint 
 /// 6 days at ¥5,800 out of it.
 fn plan_example() -> ChartInput {
     use Destination::*;
-    ChartInput { plan_points: vec![point(7, 4_500, InProvince, 1), point(6, 5_800, OutOfProvince, 2)], ..ChartInput::default() }
+    ChartInput {
+        plan_points: vec![
+            point(7, 4_500, InProvince, 1),
+            point(6, 5_800, OutOfProvince, 2),
+        ],
+        ..ChartInput::default()
+    }
 }
 
 /// Plan points at the edges: 1, 7 and 10 days; ¥0, ¥4,500, ¥6,000 and ¥12,000; both
@@ -70,9 +91,37 @@ fn plan_example() -> ChartInput {
 fn extreme_plans() -> Vec<(&'static str, Vec<PlanPoint>)> {
     use Destination::*;
     vec![
-        ("edges", vec![point(1, 0, InProvince, 1), point(7, 4_500, InProvince, 2), point(10, 6_000, OutOfProvince, 3), point(10, 12_000, OutOfProvince, 4), point(1, 12_000, InProvince, 5)]),
-        ("same-spot", vec![point(7, 4_500, InProvince, 1), point(7, 4_500, InProvince, 2), point(7, 4_500, OutOfProvince, 3), point(6, 6_000, OutOfProvince, 4), point(6, 6_000, InProvince, 5)]),
-        ("on-lines", vec![point(1, 4_500, OutOfProvince, 1), point(10, 6_000, InProvince, 2), point(10, 0, InProvince, 3), point(7, 6_000, OutOfProvince, 4), point(6, 5_000, InProvince, 6), point(5, 4_500, OutOfProvince, 7)]),
+        (
+            "edges",
+            vec![
+                point(1, 0, InProvince, 1),
+                point(7, 4_500, InProvince, 2),
+                point(10, 6_000, OutOfProvince, 3),
+                point(10, 12_000, OutOfProvince, 4),
+                point(1, 12_000, InProvince, 5),
+            ],
+        ),
+        (
+            "same-spot",
+            vec![
+                point(7, 4_500, InProvince, 1),
+                point(7, 4_500, InProvince, 2),
+                point(7, 4_500, OutOfProvince, 3),
+                point(6, 6_000, OutOfProvince, 4),
+                point(6, 6_000, InProvince, 5),
+            ],
+        ),
+        (
+            "on-lines",
+            vec![
+                point(1, 4_500, OutOfProvince, 1),
+                point(10, 6_000, InProvince, 2),
+                point(10, 0, InProvince, 3),
+                point(7, 6_000, OutOfProvince, 4),
+                point(6, 5_000, InProvince, 6),
+                point(5, 4_500, OutOfProvince, 7),
+            ],
+        ),
     ]
 }
 
@@ -103,7 +152,12 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 fn texts(svg: &str) -> Vec<SvgText> {
@@ -113,9 +167,15 @@ fn texts(svg: &str) -> Vec<SvgText> {
         rest = &rest[i..];
         let Some(close) = rest.find('>') else { break };
         let tag = &rest[..close];
-        let Some(end) = rest.find("</text>") else { break };
+        let Some(end) = rest.find("</text>") else {
+            break;
+        };
         let text = unescape(rest[close + 1..end].trim());
-        let num = |n| attr(tag, n).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
+        let num = |n| {
+            attr(tag, n)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(f64::NAN)
+        };
         out.push(SvgText {
             x: num("x"),
             y: num("y"),
@@ -129,25 +189,117 @@ fn texts(svg: &str) -> Vec<SvgText> {
 }
 
 fn all_text(svg: &str) -> String {
-    texts(svg).into_iter().map(|t| t.text).collect::<Vec<_>>().join("\n")
+    texts(svg)
+        .into_iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What each chart must show, in Chinese and in English.
 fn expected(id: ChartId, lang: Lang) -> Vec<&'static str> {
     match (id, lang) {
-        (ChartId::Output, Lang::Zh) => vec!["410.5亿元", "347.3亿元", "155.6亿元", "133亿元", "254.9亿元", "214.3亿元", "18.2%", "17%", "18.9%（推算）"],
-        (ChartId::Output, Lang::En) => vec!["¥41.05bn", "¥34.73bn", "¥15.56bn", "¥13.3bn", "¥25.49bn", "¥21.43bn", "+18.2%", "+17%", "18.9% (our calc.)"],
+        (ChartId::Output, Lang::Zh) => vec![
+            "410.5亿元",
+            "347.3亿元",
+            "155.6亿元",
+            "133亿元",
+            "254.9亿元",
+            "214.3亿元",
+            "18.2%",
+            "17%",
+            "18.9%（推算）",
+        ],
+        (ChartId::Output, Lang::En) => vec![
+            "¥41.05bn",
+            "¥34.73bn",
+            "¥15.56bn",
+            "¥13.3bn",
+            "¥25.49bn",
+            "¥21.43bn",
+            "+18.2%",
+            "+17%",
+            "18.9% (our calc.)",
+        ],
         (ChartId::Growth, _) => vec!["18.2%", "17%", "18.9%", "10.8%"],
         (ChartId::Tiers, Lang::Zh) => vec!["10个", "30个以上", "82个", "5个", "38个"],
         (ChartId::Tiers, Lang::En) => vec!["10", "30+", "82", "5", "38"],
-        (ChartId::Targets, Lang::Zh) => vec!["10个", "30个以上", "6.5个", "8个以上", "155.6亿元", "100亿级", "300亿级", "65个"],
-        (ChartId::Targets, Lang::En) => vec!["10", "30+", "6.5", "8+", "¥15.56bn", "¥10bn class", "¥30bn class", "65"],
-        (ChartId::Projection, Lang::Zh) => vec!["155.6亿元", "233.4亿元", "273.1亿元", "319.5亿元", "300亿级目标", "17%", "13.4%"],
-        (ChartId::Projection, Lang::En) => vec!["¥15.56bn", "¥23.34bn", "¥27.31bn", "¥31.95bn", "¥30bn target", "17%", "13.4%"],
-        (ChartId::Money, Lang::Zh) => vec!["1亿元", "2亿元", "12亿元", "4.1亿元", "23亿元", "5.6倍（推算）"],
-        (ChartId::Money, Lang::En) => vec!["¥0.1bn", "¥0.2bn", "¥1.2bn", "¥0.41bn", "¥2.3bn", "5.6× the central funds (our calc.)"],
-        (ChartId::Budget, Lang::Zh) => vec!["¥900", "¥5,000", "¥1,000", "¥6,000", "5.56天", "6天", "超过7天", "第1批", "第2批（省外，超出）"],
-        (ChartId::Budget, Lang::En) => vec!["¥900", "¥5,000", "¥1,000", "¥6,000", "5.56 days", "6 days", "> 7 days", "Batch 1", "Batch 2 (out, over)"],
+        (ChartId::Targets, Lang::Zh) => vec![
+            "10个",
+            "30个以上",
+            "6.5个",
+            "8个以上",
+            "155.6亿元",
+            "100亿级",
+            "300亿级",
+            "65个",
+        ],
+        (ChartId::Targets, Lang::En) => vec![
+            "10",
+            "30+",
+            "6.5",
+            "8+",
+            "¥15.56bn",
+            "¥10bn class",
+            "¥30bn class",
+            "65",
+        ],
+        (ChartId::Projection, Lang::Zh) => vec![
+            "155.6亿元",
+            "233.4亿元",
+            "273.1亿元",
+            "319.5亿元",
+            "300亿级目标",
+            "17%",
+            "13.4%",
+        ],
+        (ChartId::Projection, Lang::En) => vec![
+            "¥15.56bn",
+            "¥23.34bn",
+            "¥27.31bn",
+            "¥31.95bn",
+            "¥30bn target",
+            "17%",
+            "13.4%",
+        ],
+        (ChartId::Money, Lang::Zh) => vec![
+            "1亿元",
+            "2亿元",
+            "12亿元",
+            "4.1亿元",
+            "23亿元",
+            "5.6倍（推算）",
+        ],
+        (ChartId::Money, Lang::En) => vec![
+            "¥0.1bn",
+            "¥0.2bn",
+            "¥1.2bn",
+            "¥0.41bn",
+            "¥2.3bn",
+            "5.6× the central funds (our calc.)",
+        ],
+        (ChartId::Budget, Lang::Zh) => vec![
+            "¥900",
+            "¥5,000",
+            "¥1,000",
+            "¥6,000",
+            "5.56天",
+            "6天",
+            "超过7天",
+            "第1批",
+            "第2批（省外，超出）",
+        ],
+        (ChartId::Budget, Lang::En) => vec![
+            "¥900",
+            "¥5,000",
+            "¥1,000",
+            "¥6,000",
+            "5.56 days",
+            "6 days",
+            "> 7 days",
+            "Batch 1",
+            "Batch 2 (out, over)",
+        ],
     }
 }
 
@@ -175,15 +327,28 @@ fn every_chart_shows_its_numbers_in_both_languages_and_widths() {
                 let (svg, layout, _) = render(id, w, lang, &plan());
                 let text = all_text(&svg);
                 for want in expected(id, lang) {
-                    assert!(text.contains(want), "{id:?} {lang:?} {w}px lacks {want:?}:\n{text}");
+                    assert!(
+                        text.contains(want),
+                        "{id:?} {lang:?} {w}px lacks {want:?}:\n{text}"
+                    );
                 }
                 for word in marked(id, lang) {
-                    assert!(text.contains(word), "{id:?} {lang:?} {w}px: no legend {word:?}");
+                    assert!(
+                        text.contains(word),
+                        "{id:?} {lang:?} {w}px: no legend {word:?}"
+                    );
                 }
-                let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-                assert!(squeeze(&text).contains(&squeeze(id.title(lang))), "{id:?} {lang:?} {w}px: no title");
+                let squeeze =
+                    |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                assert!(
+                    squeeze(&text).contains(&squeeze(id.title(lang))),
+                    "{id:?} {lang:?} {w}px: no title"
+                );
                 let source = lang.pick("来源：", "Source: ");
-                assert!(texts(&svg).iter().any(|t| t.text.starts_with(source)), "{id:?} {lang:?} {w}px: no source line");
+                assert!(
+                    texts(&svg).iter().any(|t| t.text.starts_with(source)),
+                    "{id:?} {lang:?} {w}px: no source line"
+                );
                 assert!(!layout.hits.is_empty(), "{id:?}: no marks for tooltips");
             }
         }
@@ -193,17 +358,32 @@ fn every_chart_shows_its_numbers_in_both_languages_and_widths() {
 #[test]
 fn derived_and_illustrative_marks_look_different() {
     // Outlined (fill="none") rectangles are derived or target bars; hatching is many thin lines.
-    for id in [ChartId::Output, ChartId::Growth, ChartId::Targets, ChartId::Projection] {
+    for id in [
+        ChartId::Output,
+        ChartId::Growth,
+        ChartId::Targets,
+        ChartId::Projection,
+    ] {
         let (svg, _, _) = render(id, 640, Lang::Zh, &ChartInput::default());
-        let outlined = svg.matches("<rect").filter(|_| true).count() > 0 && svg.contains("fill=\"none\"");
+        let outlined =
+            svg.matches("<rect").filter(|_| true).count() > 0 && svg.contains("fill=\"none\"");
         let hatch = svg.matches("stroke-width=\"1\"").count();
-        assert!(outlined || id == ChartId::Projection, "{id:?}: no outlined bar");
+        assert!(
+            outlined || id == ChartId::Projection,
+            "{id:?}: no outlined bar"
+        );
         assert!(hatch > 20, "{id:?}: no hatching ({hatch} thin lines)");
     }
     // The reported bars of chart 1 are filled; the implied 2022 ones are not.
     let (svg, _, _) = render(ChartId::Output, 640, Lang::Zh, &ChartInput::default());
-    assert!(svg.contains("fill=\"#0072B2\""), "reported bars are filled in the primary colour");
-    assert!(svg.contains("fill=\"none\" stroke=\"#D55E00\""), "implied 2022 bars are outlined");
+    assert!(
+        svg.contains("fill=\"#0072B2\""),
+        "reported bars are filled in the primary colour"
+    );
+    assert!(
+        svg.contains("fill=\"none\" stroke=\"#D55E00\""),
+        "implied 2022 bars are outlined"
+    );
 }
 
 #[test]
@@ -218,8 +398,18 @@ fn no_text_runs_off_a_320px_phone() {
                     "end" => t.x - w,
                     _ => t.x,
                 };
-                assert!(left >= -0.5 && left + w <= 320.5, "{id:?} {lang:?}: {:?} spans {left:.0}..{:.0}", t.text, left + w);
-                assert!(t.y >= 0.0 && t.y <= f64::from(h), "{id:?} {lang:?}: {:?} at y {}", t.text, t.y);
+                assert!(
+                    left >= -0.5 && left + w <= 320.5,
+                    "{id:?} {lang:?}: {:?} spans {left:.0}..{:.0}",
+                    t.text,
+                    left + w
+                );
+                assert!(
+                    t.y >= 0.0 && t.y <= f64::from(h),
+                    "{id:?} {lang:?}: {:?} at y {}",
+                    t.text,
+                    t.y
+                );
             }
         }
     }
@@ -238,7 +428,11 @@ fn the_source_line_is_whole_at_every_width() {
 }
 
 fn centre(layout: &ChartLayout, record: &str) -> (i32, i32) {
-    let hit = layout.hits.iter().find(|h| h.record_id == Some(record)).unwrap_or_else(|| panic!("no mark for {record}"));
+    let hit = layout
+        .hits
+        .iter()
+        .find(|h| h.record_id == Some(record))
+        .unwrap_or_else(|| panic!("no mark for {record}"));
     ((hit.x0 + hit.x1) / 2, (hit.y0 + hit.y1) / 2)
 }
 
@@ -253,11 +447,22 @@ fn the_tooltip_of_a_bar_is_its_record() {
     }
     let (x, y) = centre(&layout, "fenjiu_output_2022_implied");
     let tip = layout.tooltip(x, y, Lang::En).unwrap_or_default();
-    assert!(tip.contains("¥13.3bn") && tip.contains("our calculation") && tip.contains("Jan-Aug 2022"), "{tip}");
-    assert_eq!(layout.tooltip(1, 1, Lang::Zh), None, "nothing in the corner");
+    assert!(
+        tip.contains("¥13.3bn") && tip.contains("our calculation") && tip.contains("Jan-Aug 2022"),
+        "{tip}"
+    );
+    assert_eq!(
+        layout.tooltip(1, 1, Lang::Zh),
+        None,
+        "nothing in the corner"
+    );
 
     // At devicePixelRatio 2 the marks are in backend pixels: twice as far.
-    let opts = ChartOptions { scale: 2.0, css_width: 640.0, ..ChartOptions::default() };
+    let opts = ChartOptions {
+        scale: 2.0,
+        css_width: 640.0,
+        ..ChartOptions::default()
+    };
     let h = (640.0 * ChartId::Output.aspect(640.0) * 2.0).round() as u32;
     let mut svg = String::new();
     let layout2 = {
@@ -278,37 +483,85 @@ fn projection_and_plan_points_have_tooltips_of_their_own() {
         .filter(|h| h.record_id.is_none())
         .filter_map(|h| layout.tooltip((h.x0 + h.x1) / 2, (h.y0 + h.y1) / 2, Lang::Zh))
         .collect();
-    assert!(tips.iter().any(|t| t.contains("319.5亿元") && t.contains("示意")), "{tips:?}");
+    assert!(
+        tips.iter()
+            .any(|t| t.contains("319.5亿元") && t.contains("示意")),
+        "{tips:?}"
+    );
     let en: Vec<String> = layout
         .hits
         .iter()
         .filter(|h| h.record_id.is_none())
         .filter_map(|h| layout.tooltip((h.x0 + h.x1) / 2, (h.y0 + h.y1) / 2, Lang::En))
         .collect();
-    assert!(en.iter().any(|t| t.contains("¥31.95bn") && t.contains("illustration")), "{en:?}");
+    assert!(
+        en.iter()
+            .any(|t| t.contains("¥31.95bn") && t.contains("illustration")),
+        "{en:?}"
+    );
     let (x, y) = centre(&layout, "target_scale_300yi");
-    assert!(layout.tooltip(x, y, Lang::Zh).unwrap_or_default().contains("300亿元"));
+    assert!(layout
+        .tooltip(x, y, Lang::Zh)
+        .unwrap_or_default()
+        .contains("300亿元"));
 
     let (_, layout, _) = render(ChartId::Budget, 640, Lang::En, &plan());
-    let tips: Vec<String> = layout.hits.iter().filter_map(|h| h.note.as_ref().map(|n| n.1.clone())).collect();
-    assert!(tips.iter().any(|t| t.contains("Batch 2") && t.contains("over the cap")), "{tips:?}");
-    assert!(tips.iter().any(|t| t.contains("Batch 1") && t.contains("within the cap")));
-    assert!(tips.iter().any(|t| t.contains("5 days: at most ¥4,500") && t.contains("paragraph 5")), "{tips:?}");
+    let tips: Vec<String> = layout
+        .hits
+        .iter()
+        .filter_map(|h| h.note.as_ref().map(|n| n.1.clone()))
+        .collect();
+    assert!(
+        tips.iter()
+            .any(|t| t.contains("Batch 2") && t.contains("over the cap")),
+        "{tips:?}"
+    );
+    assert!(tips
+        .iter()
+        .any(|t| t.contains("Batch 1") && t.contains("within the cap")));
+    assert!(
+        tips.iter()
+            .any(|t| t.contains("5 days: at most ¥4,500") && t.contains("paragraph 5")),
+        "{tips:?}"
+    );
 }
 
 #[test]
 fn the_reader_moves_the_projection() {
-    let slow = ChartInput { projection: Projection { growth_percent: 5.0, annualise: Annualise::LinearPace }, ..ChartInput::default() };
+    let slow = ChartInput {
+        projection: Projection {
+            growth_percent: 5.0,
+            annualise: Annualise::LinearPace,
+        },
+        ..ChartInput::default()
+    };
     let text = all_text(&render(ChartId::Projection, 640, Lang::Zh, &slow).0);
-    assert!(text.contains("257.3亿元") && text.contains("不到300亿元"), "{text}");
-    let cautious = ChartInput { projection: Projection { growth_percent: 17.0, annualise: Annualise::EightMonthsOnly }, ..ChartInput::default() };
+    assert!(
+        text.contains("257.3亿元") && text.contains("不到300亿元"),
+        "{text}"
+    );
+    let cautious = ChartInput {
+        projection: Projection {
+            growth_percent: 17.0,
+            annualise: Annualise::EightMonthsOnly,
+        },
+        ..ChartInput::default()
+    };
     let text = all_text(&render(ChartId::Projection, 640, Lang::En, &cautious).0);
-    assert!(text.contains("Jan-Aug 2025") && text.contains("38.9%") && !text.contains("¥23.34bn"), "{text}");
+    assert!(
+        text.contains("Jan-Aug 2025") && text.contains("38.9%") && !text.contains("¥23.34bn"),
+        "{text}"
+    );
 }
 
 #[test]
 fn tables_carry_the_same_numbers_as_the_charts() {
-    for id in [ChartId::Output, ChartId::Growth, ChartId::Tiers, ChartId::Money] {
+    for id in [
+        ChartId::Output,
+        ChartId::Growth,
+        ChartId::Tiers,
+        ChartId::Money,
+    ] {
         for lang in [Lang::Zh, Lang::En] {
             let t = table(id, lang, &ChartInput::default());
             assert_eq!(t.caption, id.title(lang));
@@ -316,14 +569,24 @@ fn tables_carry_the_same_numbers_as_the_charts() {
             let text = all_text(&render(id, 1024, lang, &ChartInput::default()).0);
             for row in &t.rows {
                 assert_eq!(row.len(), t.headers.len());
-                assert!(text.contains(&row[1]), "{id:?} {lang:?}: table value {:?} not in the chart", row[1]);
+                assert!(
+                    text.contains(&row[1]),
+                    "{id:?} {lang:?}: table value {:?} not in the chart",
+                    row[1]
+                );
             }
         }
     }
     let t = table(ChartId::Output, Lang::Zh, &ChartInput::default());
-    assert!(t.rows.iter().any(|r| r[1] == "347.3亿元" && r[3].contains("推算")));
+    assert!(t
+        .rows
+        .iter()
+        .any(|r| r[1] == "347.3亿元" && r[3].contains("推算")));
     let t = table(ChartId::Projection, Lang::Zh, &ChartInput::default());
-    assert!(t.rows.iter().any(|r| r[1] == "319.5亿元" && r[3].contains("示意")));
+    assert!(t
+        .rows
+        .iter()
+        .any(|r| r[1] == "319.5亿元" && r[3].contains("示意")));
     let t = table(ChartId::Budget, Lang::Zh, &plan());
     assert_eq!(t.rows.len(), 10);
     assert_eq!(t.rows[4][1], "¥4,500（按天）");
@@ -331,7 +594,10 @@ fn tables_carry_the_same_numbers_as_the_charts() {
     assert_eq!(t.rows[5][2], "¥6,000（按人封顶）");
     assert!(t.note.unwrap_or_default().contains("第2批"));
     let t = table(ChartId::Targets, Lang::En, &ChartInput::default());
-    assert!(t.rows.iter().any(|r| r[1] == "6.5" && r[3].contains("our calculation")));
+    assert!(t
+        .rows
+        .iter()
+        .any(|r| r[1] == "6.5" && r[3].contains("our calculation")));
 }
 
 #[test]
@@ -341,14 +607,28 @@ fn captions_name_the_key_numbers() {
     assert!(ChartId::Projection.caption(Lang::Zh).contains("示意"));
     assert!(ChartId::Budget.caption(Lang::Zh).contains("¥5,000"));
     let slugs: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
-    assert_eq!(slugs, ["output", "growth", "tiers", "targets", "projection", "money", "budget"]);
+    assert_eq!(
+        slugs,
+        [
+            "output",
+            "growth",
+            "tiers",
+            "targets",
+            "projection",
+            "money",
+            "budget"
+        ]
+    );
 }
 
 #[test]
 fn narrow_screens_get_taller_charts() {
     for id in ChartId::ALL {
         let (narrow, wide) = (id.aspect(320.0), id.aspect(1200.0));
-        assert!(narrow > wide, "{id:?}: {narrow} at 320 px, {wide} at 1200 px");
+        assert!(
+            narrow > wide,
+            "{id:?}: {narrow} at 320 px, {wide} at 1200 px"
+        );
         assert!((0.2..=3.0).contains(&narrow) && (0.2..=3.0).contains(&wide));
         assert!(id.aspect(f64::NAN).is_finite() && id.aspect(-5.0).is_finite());
     }
@@ -357,9 +637,18 @@ fn narrow_screens_get_taller_charts() {
 #[test]
 fn odd_input_never_panics() {
     let odd = ChartInput {
-        projection: Projection { growth_percent: f64::NAN, annualise: Annualise::EightMonthsOnly },
+        projection: Projection {
+            growth_percent: f64::NAN,
+            annualise: Annualise::EightMonthsOnly,
+        },
         plan_points: vec![
-            PlanPoint { days: 0, cost_per_person_fen: -5, destination: Destination::InProvince, label_zh: String::new(), label_en: String::new() },
+            PlanPoint {
+                days: 0,
+                cost_per_person_fen: -5,
+                destination: Destination::InProvince,
+                label_zh: String::new(),
+                label_en: String::new(),
+            },
             PlanPoint {
                 days: u32::MAX,
                 cost_per_person_fen: i64::MAX,
@@ -370,22 +659,43 @@ fn odd_input_never_panics() {
         ],
     };
     for id in ChartId::ALL {
-        for (w, h, scale) in [(10u32, 10u32, 1.0), (320, 900, 1.0), (900, 200, 3.0), (400, 400, f64::NAN), (400, 400, 0.0)] {
+        for (w, h, scale) in [
+            (10u32, 10u32, 1.0),
+            (320, 900, 1.0),
+            (900, 200, 3.0),
+            (400, 400, f64::NAN),
+            (400, 400, 0.0),
+        ] {
             let mut svg = String::new();
             let area = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-            let opts = ChartOptions { scale, css_width: f64::INFINITY, theme: Theme::Dark, ..ChartOptions::default() };
+            let opts = ChartOptions {
+                scale,
+                css_width: f64::INFINITY,
+                theme: Theme::Dark,
+                ..ChartOptions::default()
+            };
             assert!(draw(id, &area, &opts, &odd).is_ok(), "{id:?} at {w}x{h}");
         }
         let _ = table(id, Lang::En, &odd);
     }
-    let big = ChartInput { projection: Projection { growth_percent: 1e9, annualise: Annualise::LinearPace }, ..ChartInput::default() };
+    let big = ChartInput {
+        projection: Projection {
+            growth_percent: 1e9,
+            annualise: Annualise::LinearPace,
+        },
+        ..ChartInput::default()
+    };
     let text = all_text(&render(ChartId::Projection, 360, Lang::Zh, &big).0);
     assert!(text.contains("100%"), "growth is clamped to 100%: {text}");
 }
 
 #[test]
 fn dark_theme_uses_the_dark_palette() {
-    let opts = ChartOptions { theme: Theme::Dark, css_width: 640.0, ..ChartOptions::default() };
+    let opts = ChartOptions {
+        theme: Theme::Dark,
+        css_width: 640.0,
+        ..ChartOptions::default()
+    };
     let (svg, _, _) = render_opts(ChartId::Growth, 640, opts, &ChartInput::default());
     assert!(svg.contains("fill=\"#18181B\""), "dark background");
     assert!(svg.contains("#56B4E9"), "dark primary");
@@ -424,25 +734,60 @@ fn golden_snapshots() {
 #[test]
 #[ignore]
 fn gallery() {
-    let Some(dir) = std::env::var_os("CHART_GALLERY") else { return };
+    let Some(dir) = std::env::var_os("CHART_GALLERY") else {
+        return;
+    };
     let dir = std::path::PathBuf::from(dir);
     std::fs::create_dir_all(&dir).expect("gallery dir");
-    let mut cases: Vec<(ChartId, &str, ChartInput)> = ChartId::ALL.iter().map(|&id| (id, "default", ChartInput::default())).collect();
+    let mut cases: Vec<(ChartId, &str, ChartInput)> = ChartId::ALL
+        .iter()
+        .map(|&id| (id, "default", ChartInput::default()))
+        .collect();
     cases.push((ChartId::Budget, "example", plan_example()));
     for (name, pts) in extreme_plans() {
-        cases.push((ChartId::Budget, name, ChartInput { plan_points: pts, ..ChartInput::default() }));
+        cases.push((
+            ChartId::Budget,
+            name,
+            ChartInput {
+                plan_points: pts,
+                ..ChartInput::default()
+            },
+        ));
     }
     for (name, growth, annualise) in extreme_projections() {
-        cases.push((ChartId::Projection, name, ChartInput { projection: Projection { growth_percent: growth, annualise }, ..ChartInput::default() }));
+        cases.push((
+            ChartId::Projection,
+            name,
+            ChartInput {
+                projection: Projection {
+                    growth_percent: growth,
+                    annualise,
+                },
+                ..ChartInput::default()
+            },
+        ));
     }
     for (id, name, input) in &cases {
         for lang in [Lang::Zh, Lang::En] {
             for theme in [Theme::Light, Theme::Dark] {
                 for w in [320, 360, 768, 1024] {
-                    let opts = ChartOptions { lang, theme, css_width: f64::from(w), ..ChartOptions::default() };
+                    let opts = ChartOptions {
+                        lang,
+                        theme,
+                        css_width: f64::from(w),
+                        ..ChartOptions::default()
+                    };
                     let (svg, _, _) = render_opts(*id, w, opts, input);
-                    let t = if theme == Theme::Dark { "dark" } else { "light" };
-                    let file = dir.join(format!("{}-{name}-{}-{t}-{w}.svg", id.slug(), lang.pick("zh", "en")));
+                    let t = if theme == Theme::Dark {
+                        "dark"
+                    } else {
+                        "light"
+                    };
+                    let file = dir.join(format!(
+                        "{}-{name}-{}-{t}-{w}.svg",
+                        id.slug(),
+                        lang.pick("zh", "en")
+                    ));
                     std::fs::write(file, svg).expect("write svg");
                 }
             }
@@ -455,12 +800,33 @@ fn inputs(id: ChartId) -> Vec<(String, ChartInput)> {
     match id {
         ChartId::Budget => std::iter::once(("example".to_string(), plan_example()))
             .chain(std::iter::once(("plan".to_string(), plan())))
-            .chain(extreme_plans().into_iter().map(|(n, pts)| (n.to_string(), ChartInput { plan_points: pts, ..ChartInput::default() })))
+            .chain(extreme_plans().into_iter().map(|(n, pts)| {
+                (
+                    n.to_string(),
+                    ChartInput {
+                        plan_points: pts,
+                        ..ChartInput::default()
+                    },
+                )
+            }))
             .collect(),
         ChartId::Projection => std::iter::once(("default".to_string(), ChartInput::default()))
-            .chain(extreme_projections().into_iter().map(|(n, growth_percent, annualise)| {
-                (n.to_string(), ChartInput { projection: Projection { growth_percent, annualise }, ..ChartInput::default() })
-            }))
+            .chain(
+                extreme_projections()
+                    .into_iter()
+                    .map(|(n, growth_percent, annualise)| {
+                        (
+                            n.to_string(),
+                            ChartInput {
+                                projection: Projection {
+                                    growth_percent,
+                                    annualise,
+                                },
+                                ..ChartInput::default()
+                            },
+                        )
+                    }),
+            )
             .collect(),
         _ => vec![("default".to_string(), ChartInput::default())],
     }
@@ -477,7 +843,10 @@ fn crosses(p: (f64, f64), q: (f64, f64), width: f64, b: &[f64; 4]) -> bool {
     (0..=n).any(|i| {
         let t = i as f64 / n as f64;
         let (x, y) = (p.0 + (q.0 - p.0) * t, p.1 + (q.1 - p.1) * t);
-        x + half > b[0] + 0.5 && x - half < b[2] - 0.5 && y + half > b[1] + 0.5 && y - half < b[3] - 0.5
+        x + half > b[0] + 0.5
+            && x - half < b[2] - 0.5
+            && y + half > b[1] + 0.5
+            && y - half < b[3] - 0.5
     })
 }
 
@@ -489,8 +858,13 @@ fn no_label_covers_another_or_a_line_or_a_marker() {
             for lang in [Lang::Zh, Lang::En] {
                 for w in [320u32, 360, 1024] {
                     let h = f64::from(w) * id.aspect(f64::from(w));
-                    let opts = ChartOptions { lang, css_width: f64::from(w), ..ChartOptions::default() };
-                    let placed = sx_explainer::charts::placed(id, &opts, &input, f64::from(w), h.round());
+                    let opts = ChartOptions {
+                        lang,
+                        css_width: f64::from(w),
+                        ..ChartOptions::default()
+                    };
+                    let placed =
+                        sx_explainer::charts::placed(id, &opts, &input, f64::from(w), h.round());
                     let at = format!("{id:?} {name} {lang:?} {w}px");
                     for (i, (a, ba)) in placed.texts.iter().enumerate() {
                         for (b, bb) in placed.texts.iter().skip(i + 1) {
@@ -514,7 +888,12 @@ fn no_label_covers_another_or_a_line_or_a_marker() {
             }
         }
     }
-    assert!(bad.is_empty(), "{} overlaps:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} overlaps:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -523,11 +902,28 @@ fn plan_labels_are_on_the_chart() {
     for w in [320u32, 360, 1024] {
         for lang in [Lang::Zh, Lang::En] {
             let h = f64::from(w) * ChartId::Budget.aspect(f64::from(w));
-            let opts = ChartOptions { lang, css_width: f64::from(w), ..ChartOptions::default() };
-            let placed = sx_explainer::charts::placed(ChartId::Budget, &opts, &plan_example(), f64::from(w), h.round());
+            let opts = ChartOptions {
+                lang,
+                css_width: f64::from(w),
+                ..ChartOptions::default()
+            };
+            let placed = sx_explainer::charts::placed(
+                ChartId::Budget,
+                &opts,
+                &plan_example(),
+                f64::from(w),
+                h.round(),
+            );
             let texts: Vec<&str> = placed.texts.iter().map(|t| t.0.as_str()).collect();
-            for want in [lang.pick("第1批（省内）", "Batch 1 (in)"), lang.pick("第2批（省外）", "Batch 2 (out)"), lang.pick("天", "days")] {
-                assert!(texts.iter().any(|t| t.contains(want)), "{lang:?} {w}px: no {want:?} in {texts:?}");
+            for want in [
+                lang.pick("第1批（省内）", "Batch 1 (in)"),
+                lang.pick("第2批（省外）", "Batch 2 (out)"),
+                lang.pick("天", "days"),
+            ] {
+                assert!(
+                    texts.iter().any(|t| t.contains(want)),
+                    "{lang:?} {w}px: no {want:?} in {texts:?}"
+                );
             }
         }
     }

@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use sx_explainer::data::Strength;
 use sx_explainer::format::Lang;
 use sx_explainer::rules::{
-    check, check_json, check_value, eligibility, example_plan, example_plan_json, Check, Honor, Person, Plan,
-    Report, RuleId, Status, Title, Verdict,
+    check, check_json, check_value, eligibility, example_plan, example_plan_json, Check, Honor,
+    Person, Plan, Report, RuleId, Status, Title, Verdict,
 };
 
 /// One batch of 80 in the province, 7 days, ¥4,500, at a national base: meets every rule.
@@ -31,7 +31,10 @@ fn with_batch(key: &str, value: Value) -> Value {
 }
 
 fn find(r: &Report, rule: RuleId) -> &Check {
-    r.checks.iter().find(|c| c.rule == rule).unwrap_or_else(|| panic!("no {rule:?} in {r:#?}"))
+    r.checks
+        .iter()
+        .find(|c| c.rule == rule)
+        .unwrap_or_else(|| panic!("no {rule:?} in {r:#?}"))
 }
 
 fn status(v: &Value, rule: RuleId) -> Status {
@@ -50,7 +53,10 @@ fn fields(v: &Value) -> Vec<String> {
 fn batch_of_exactly_100_meets() {
     let r = check_value(&with_batch("participants", json!(100)));
     let c = find(&r, RuleId::BatchSize);
-    assert_eq!((c.status, c.observed, c.limit, c.margin), (Status::Ok, Some(100.0), Some(100.0), Some(0.0)));
+    assert_eq!(
+        (c.status, c.observed, c.limit, c.margin),
+        (Status::Ok, Some(100.0), Some(100.0), Some(0.0))
+    );
     assert_eq!(c.strength, Strength::Generally);
     assert_eq!(c.source.paragraph, 3);
     assert_eq!(r.verdict, Verdict::Meets);
@@ -61,16 +67,33 @@ fn batch_of_101_does_not_meet_and_splits() {
     let r = check_value(&with_batch("participants", json!(101)));
     let c = find(&r, RuleId::BatchSize);
     assert_eq!((c.status, c.margin), (Status::Fails, Some(-1.0)));
-    assert_eq!(c.suggestion(Lang::En).as_deref(), Some("Split it into 2 batches of 51/50."));
+    assert_eq!(
+        c.suggestion(Lang::En).as_deref(),
+        Some("Split it into 2 batches of 51/50.")
+    );
     assert_eq!(r.verdict, Verdict::DoesNotMeet);
 }
 
 #[test]
 fn batch_of_230_splits_77_77_76() {
-    let c = check_value(&with_batch("participants", json!(230))).checks.remove(0);
-    assert_eq!(c.suggestion(Lang::Zh).as_deref(), Some("分成3批，每批77/77/76人。"));
-    assert!(c.message(Lang::Zh).contains("230人"), "{}", c.message(Lang::Zh));
-    assert!(c.message(Lang::En).contains("130 over the general limit of 100 per batch"), "{}", c.message(Lang::En));
+    let c = check_value(&with_batch("participants", json!(230)))
+        .checks
+        .remove(0);
+    assert_eq!(
+        c.suggestion(Lang::Zh).as_deref(),
+        Some("分成3批，每批77/77/76人。")
+    );
+    assert!(
+        c.message(Lang::Zh).contains("230人"),
+        "{}",
+        c.message(Lang::Zh)
+    );
+    assert!(
+        c.message(Lang::En)
+            .contains("130 over the general limit of 100 per batch"),
+        "{}",
+        c.message(Lang::En)
+    );
 }
 
 // --- duration: paragraph 3, "每批疗休养一般不超过7天（含报到日和返程日）" ---
@@ -92,10 +115,17 @@ fn seven_days_across_a_month_end_meets() {
 #[test]
 fn seven_days_across_the_leap_day_meets() {
     // 26, 27, 28, 29 February and 1, 2, 3 March 2024.
-    let c = check_value(&dates("2024-02-26", "2024-03-03")).checks.remove(1);
-    assert_eq!((c.rule, c.status, c.observed), (RuleId::Duration, Status::Ok, Some(7.0)));
+    let c = check_value(&dates("2024-02-26", "2024-03-03"))
+        .checks
+        .remove(1);
+    assert_eq!(
+        (c.rule, c.status, c.observed),
+        (RuleId::Duration, Status::Ok, Some(7.0))
+    );
     // The same dates in 2023 (no 29 February) make 6 days.
-    let c = check_value(&dates("2023-02-26", "2023-03-03")).checks.remove(1);
+    let c = check_value(&dates("2023-02-26", "2023-03-03"))
+        .checks
+        .remove(1);
     assert_eq!(c.observed, Some(6.0));
 }
 
@@ -103,14 +133,25 @@ fn seven_days_across_the_leap_day_meets() {
 fn eight_days_does_not_meet_and_says_when_to_end() {
     let r = check_value(&dates("2024-05-06", "2024-05-13"));
     let c = find(&r, RuleId::Duration);
-    assert_eq!((c.status, c.observed, c.margin), (Status::Fails, Some(8.0), Some(-1.0)));
-    assert_eq!(c.suggestion(Lang::En).as_deref(), Some("End by 12 May 2024 (7 days counting the arrival day)."));
-    assert_eq!(c.suggestion(Lang::Zh).as_deref(), Some("在2024年5月12日或之前结束（从报到日算起共7天）。"));
+    assert_eq!(
+        (c.status, c.observed, c.margin),
+        (Status::Fails, Some(8.0), Some(-1.0))
+    );
+    assert_eq!(
+        c.suggestion(Lang::En).as_deref(),
+        Some("End by 12 May 2024 (7 days counting the arrival day).")
+    );
+    assert_eq!(
+        c.suggestion(Lang::Zh).as_deref(),
+        Some("在2024年5月12日或之前结束（从报到日算起共7天）。")
+    );
 }
 
 #[test]
 fn one_day_trip_counts_one_day() {
-    let c = check_value(&dates("2024-05-06", "2024-05-06")).checks.remove(1);
+    let c = check_value(&dates("2024-05-06", "2024-05-06"))
+        .checks
+        .remove(1);
     assert_eq!(c.observed, Some(1.0));
 }
 
@@ -120,7 +161,10 @@ fn one_day_trip_counts_one_day() {
 fn exactly_900_a_day_meets() {
     let v = dates("2024-05-06", "2024-05-10"); // 5 days, ¥4,500
     let c = find(&check_value(&v), RuleId::CostPerDay).clone();
-    assert_eq!((c.status, c.observed, c.limit, c.margin), (Status::Ok, Some(900.0), Some(900.0), Some(0.0)));
+    assert_eq!(
+        (c.status, c.observed, c.limit, c.margin),
+        (Status::Ok, Some(900.0), Some(900.0), Some(0.0))
+    );
     assert_eq!(c.strength, Strength::Generally);
     assert_eq!(c.source.paragraph, 5);
 }
@@ -132,10 +176,15 @@ fn one_fen_over_900_a_day_does_not_meet() {
     let r = check_value(&v);
     let c = find(&r, RuleId::CostPerDay);
     // ¥4,500.01 ÷ 5 = ¥900.002, shown rounded up to the fen.
-    assert_eq!((c.status, c.observed, c.margin), (Status::Fails, Some(900.01), Some(-0.01)));
+    assert_eq!(
+        (c.status, c.observed, c.margin),
+        (Status::Fails, Some(900.01), Some(-0.01))
+    );
     assert_eq!(
         c.suggestion(Lang::En).as_deref(),
-        Some("At most ¥4,500 per person for this batch (¥900 × 5 days, which binds before ¥5,000).")
+        Some(
+            "At most ¥4,500 per person for this batch (¥900 × 5 days, which binds before ¥5,000)."
+        )
     );
     assert_eq!(find(&r, RuleId::CostPerPerson).status, Status::Ok);
     assert_eq!(r.verdict, Verdict::DoesNotMeet);
@@ -169,7 +218,11 @@ fn exactly_6000_out_of_province_in_6_days_meets_both_caps() {
     let r = check_value(&v);
     assert_eq!(find(&r, RuleId::CostPerPerson).status, Status::Fails);
     assert_eq!(find(&r, RuleId::CostPerDay).status, Status::Fails);
-    assert!(find(&r, RuleId::CostPerDay).suggestion(Lang::En).as_deref().unwrap_or("").contains("the same as the per-person cap"));
+    assert!(find(&r, RuleId::CostPerDay)
+        .suggestion(Lang::En)
+        .as_deref()
+        .unwrap_or("")
+        .contains("the same as the per-person cap"));
 }
 
 #[test]
@@ -180,8 +233,16 @@ fn cost_is_not_applicable_when_organizer_is_other() {
     for rule in [RuleId::CostPerPerson, RuleId::CostPerDay] {
         let c = find(&r, rule);
         assert_eq!((c.status, c.observed), (Status::NotApplicable, None));
-        assert!(c.message(Lang::En).contains("provincial union organises"), "{}", c.message(Lang::En));
-        assert!(c.message(Lang::Zh).contains("省总工会组织"), "{}", c.message(Lang::Zh));
+        assert!(
+            c.message(Lang::En).contains("provincial union organises"),
+            "{}",
+            c.message(Lang::En)
+        );
+        assert!(
+            c.message(Lang::Zh).contains("省总工会组织"),
+            "{}",
+            c.message(Lang::Zh)
+        );
     }
     assert_eq!(r.verdict, Verdict::Meets);
 }
@@ -206,7 +267,10 @@ fn two_batches(a: u32, b: u32, workers: Value) -> Value {
 fn yearly_total_of_exactly_one_fifth_meets() {
     let r = check_value(&two_batches(100, 100, json!(1000)));
     let c = find(&r, RuleId::AnnualScale);
-    assert_eq!((c.status, c.observed, c.limit, c.margin, c.batch), (Status::Ok, Some(200.0), Some(200.0), Some(0.0), None));
+    assert_eq!(
+        (c.status, c.observed, c.limit, c.margin, c.batch),
+        (Status::Ok, Some(200.0), Some(200.0), Some(0.0), None)
+    );
     assert_eq!(c.strength, Strength::InPrinciple);
 }
 
@@ -214,7 +278,10 @@ fn yearly_total_of_exactly_one_fifth_meets() {
 fn yearly_total_one_over_one_fifth_does_not_meet() {
     let r = check_value(&two_batches(100, 100, json!(999)));
     let c = find(&r, RuleId::AnnualScale);
-    assert_eq!((c.status, c.limit, c.margin), (Status::Fails, Some(199.0), Some(-1.0)));
+    assert_eq!(
+        (c.status, c.limit, c.margin),
+        (Status::Fails, Some(199.0), Some(-1.0))
+    );
     let r = check_value(&two_batches(100, 100, json!(1004)));
     assert_eq!(find(&r, RuleId::AnnualScale).status, Status::Ok);
 }
@@ -245,27 +312,47 @@ fn yearly_rule_groups_by_the_start_year() {
     v["batches"][2]["start"] = json!("2025-03-01");
     v["batches"][2]["end"] = json!("2025-03-07");
     let r = check_value(&v);
-    let years: Vec<_> = r.checks.iter().filter(|c| c.rule == RuleId::AnnualScale).map(|c| (c.observed, c.status)).collect();
-    assert_eq!(years, [(Some(150.0), Status::Ok), (Some(150.0), Status::Ok)]);
+    let years: Vec<_> = r
+        .checks
+        .iter()
+        .filter(|c| c.rule == RuleId::AnnualScale)
+        .map(|c| (c.observed, c.status))
+        .collect();
+    assert_eq!(
+        years,
+        [(Some(150.0), Status::Ok), (Some(150.0), Status::Ok)]
+    );
 }
 
 #[test]
 fn yearly_rule_is_not_applicable_without_the_number_of_workers() {
-    assert_eq!(status(&two_batches(100, 100, Value::Null), RuleId::AnnualScale), Status::NotApplicable);
+    assert_eq!(
+        status(&two_batches(100, 100, Value::Null), RuleId::AnnualScale),
+        Status::NotApplicable
+    );
 }
 
 // --- venue, cross_province, lodging: paragraph 3 ---
 
 #[test]
 fn venue_national_or_provincial_base_meets() {
-    assert_eq!(status(&with_batch("venue", json!("provincial_base")), RuleId::Venue), Status::Ok);
+    assert_eq!(
+        status(
+            &with_batch("venue", json!("provincial_base")),
+            RuleId::Venue
+        ),
+        Status::Ok
+    );
 }
 
 #[test]
 fn union_sanatorium_is_a_note_not_a_failure() {
     let r = check_value(&with_batch("venue", json!("union_sanatorium")));
     let c = find(&r, RuleId::Venue);
-    assert_eq!((c.status, c.strength), (Status::Note, Strength::InPrinciple));
+    assert_eq!(
+        (c.status, c.strength),
+        (Status::Note, Strength::InPrinciple)
+    );
     assert!(c.suggestion(Lang::En).is_some());
     assert_eq!(r.verdict, Verdict::Meets);
 }
@@ -281,7 +368,10 @@ fn venue_outside_the_union_system_does_not_meet() {
 fn activities_in_another_province_do_not_meet() {
     let r = check_value(&with_batch("cross_province_activities", json!(true)));
     let c = find(&r, RuleId::CrossProvince);
-    assert_eq!((c.status, c.strength, c.margin), (Status::Fails, Strength::InPrinciple, Some(-1.0)));
+    assert_eq!(
+        (c.status, c.strength, c.margin),
+        (Status::Fails, Strength::InPrinciple, Some(-1.0))
+    );
 }
 
 #[test]
@@ -289,21 +379,40 @@ fn lodging_must_stay_the_same() {
     assert_eq!(status(&base(), RuleId::Lodging), Status::Ok);
     let r = check_value(&with_batch("lodging_changes", json!(1)));
     let c = find(&r, RuleId::Lodging);
-    assert_eq!((c.status, c.observed, c.margin), (Status::Fails, Some(1.0), Some(-1.0)));
+    assert_eq!(
+        (c.status, c.observed, c.margin),
+        (Status::Fails, Some(1.0), Some(-1.0))
+    );
 }
 
 // --- eligibility and priority: paragraph 2 ---
 
 fn person(honor: Honor, title: Title, age: u8) -> Person {
-    Person { honor, title, age, frontline: false, high_intensity: false, hard_environment: false, key_role: false }
+    Person {
+        honor,
+        title,
+        age,
+        frontline: false,
+        high_intensity: false,
+        hard_environment: false,
+        key_role: false,
+    }
 }
 
 #[test]
 fn city_level_and_above_are_eligible_for_every_title() {
     for honor in [Honor::City, Honor::Provincial, Honor::National] {
-        for title in [Title::ModelWorker, Title::AdvancedWorker, Title::Treatment, Title::MayDayMedal] {
+        for title in [
+            Title::ModelWorker,
+            Title::AdvancedWorker,
+            Title::Treatment,
+            Title::MayDayMedal,
+        ] {
             let c = eligibility(&person(honor, title, 50));
-            assert_eq!((c.status, c.strength, c.source.paragraph), (Status::Ok, Strength::Hard, 2));
+            assert_eq!(
+                (c.status, c.strength, c.source.paragraph),
+                (Status::Ok, Strength::Hard, 2)
+            );
         }
     }
 }
@@ -328,7 +437,12 @@ fn an_ineligible_person_makes_the_plan_ineligible() {
     ]);
     let r = check_value(&v);
     assert_eq!(r.verdict, Verdict::Ineligible);
-    let e: Vec<_> = r.checks.iter().filter(|c| c.rule == RuleId::Eligibility).map(|c| (c.person, c.status)).collect();
+    let e: Vec<_> = r
+        .checks
+        .iter()
+        .filter(|c| c.rule == RuleId::Eligibility)
+        .map(|c| (c.person, c.status))
+        .collect();
     assert_eq!(e, [(Some(0), Status::Ok), (Some(1), Status::NotEligible)]);
 }
 
@@ -355,27 +469,47 @@ fn trend(years: Value) -> Check {
 
 #[test]
 fn technical_trips_rising_every_year_meet() {
-    let c = trend(json!([{ "year": 2023, "participants": 360 }, { "year": 2022, "participants": 300 }, { "year": 2024, "participants": 361 }]));
-    assert_eq!((c.status, c.observed, c.strength, c.source.paragraph), (Status::Ok, Some(1.0), Strength::Hard, 1));
+    let c = trend(
+        json!([{ "year": 2023, "participants": 360 }, { "year": 2022, "participants": 300 }, { "year": 2024, "participants": 361 }]),
+    );
+    assert_eq!(
+        (c.status, c.observed, c.strength, c.source.paragraph),
+        (Status::Ok, Some(1.0), Strength::Hard, 1)
+    );
 }
 
 #[test]
 fn technical_trips_flat_do_not_meet() {
-    let c = trend(json!([{ "year": 2022, "participants": 300 }, { "year": 2023, "participants": 300 }]));
+    let c = trend(
+        json!([{ "year": 2022, "participants": 300 }, { "year": 2023, "participants": 300 }]),
+    );
     assert_eq!((c.status, c.margin), (Status::Fails, Some(-1.0)));
-    assert_eq!(c.suggestion(Lang::En).as_deref(), Some("Plan at least 301 in 2023 so that the number rises over the year before."));
+    assert_eq!(
+        c.suggestion(Lang::En).as_deref(),
+        Some("Plan at least 301 in 2023 so that the number rises over the year before.")
+    );
 }
 
 #[test]
 fn technical_trips_falling_do_not_meet() {
-    let c = trend(json!([{ "year": 2022, "participants": 300 }, { "year": 2023, "participants": 360 }, { "year": 2024, "participants": 340 }]));
+    let c = trend(
+        json!([{ "year": 2022, "participants": 300 }, { "year": 2023, "participants": 360 }, { "year": 2024, "participants": 340 }]),
+    );
     assert_eq!((c.status, c.observed), (Status::Fails, Some(-20.0)));
-    assert!(c.message(Lang::En).contains("2024 has 340, 20 below 2023 (360)"), "{}", c.message(Lang::En));
+    assert!(
+        c.message(Lang::En)
+            .contains("2024 has 340, 20 below 2023 (360)"),
+        "{}",
+        c.message(Lang::En)
+    );
 }
 
 #[test]
 fn technical_trend_needs_two_years() {
-    assert_eq!(trend(json!([{ "year": 2022, "participants": 300 }])).status, Status::NotApplicable);
+    assert_eq!(
+        trend(json!([{ "year": 2022, "participants": 300 }])).status,
+        Status::NotApplicable
+    );
     assert_eq!(trend(Value::Null).status, Status::NotApplicable);
 }
 
@@ -431,17 +565,30 @@ fn every_wrong_field_gets_its_own_error() {
 fn error_messages_say_what_is_allowed_in_both_languages() {
     let r = check_value(&with_batch("start", json!("2023-02-29")));
     let e = &r.errors[0];
-    assert!(e.message_zh.contains("2023-02-29") && e.message_zh.contains("YYYY-MM-DD"), "{}", e.message_zh);
-    assert!(e.message_en.contains("real date") && e.message_en.contains("2000 to 2100"), "{}", e.message_en);
+    assert!(
+        e.message_zh.contains("2023-02-29") && e.message_zh.contains("YYYY-MM-DD"),
+        "{}",
+        e.message_zh
+    );
+    assert!(
+        e.message_en.contains("real date") && e.message_en.contains("2000 to 2100"),
+        "{}",
+        e.message_en
+    );
     let r = check_value(&with_batch("cost_per_person", json!(1.234)));
     assert!(r.errors[0].message_en.contains("at most two decimals"));
     let r = check_value(&with_batch("venue", json!("hotel")));
-    assert!(r.errors[0].message_en.contains("national_base, provincial_base, union_sanatorium, other"));
+    assert!(r.errors[0]
+        .message_en
+        .contains("national_base, provincial_base, union_sanatorium, other"));
 }
 
 #[test]
 fn missing_fields_and_empty_batches_are_invalid() {
-    assert_eq!(fields(&json!({ "organizer": "other", "batches": [] })), ["batches"]);
+    assert_eq!(
+        fields(&json!({ "organizer": "other", "batches": [] })),
+        ["batches"]
+    );
     assert_eq!(fields(&json!({ "batches": [{}] })).len(), 7);
     assert_eq!(fields(&json!([1, 2])), [""]);
     assert_eq!(fields(&json!(null)), [""]);
@@ -459,7 +606,10 @@ fn more_than_100_batches_or_10000_people_are_invalid() {
     }
     assert_eq!(fields(&v), ["batches"]);
     let mut v = base();
-    v["people"] = Value::Array(vec![json!({ "honor": "city", "title": "model_worker", "age": 40 }); 10_001]);
+    v["people"] = Value::Array(vec![
+        json!({ "honor": "city", "title": "model_worker", "age": 40 });
+        10_001
+    ]);
     assert_eq!(fields(&v), ["people"]);
 }
 
@@ -473,8 +623,14 @@ fn bad_json_is_an_invalid_report() {
 
 #[test]
 fn whole_numbers_may_arrive_as_floats() {
-    assert_eq!(check_value(&with_batch("participants", json!(80.0))).verdict, Verdict::Meets);
-    assert_eq!(fields(&with_batch("participants", json!(80.5))), ["batches[0].participants"]);
+    assert_eq!(
+        check_value(&with_batch("participants", json!(80.0))).verdict,
+        Verdict::Meets
+    );
+    assert_eq!(
+        fields(&with_batch("participants", json!(80.5))),
+        ["batches[0].participants"]
+    );
 }
 
 #[test]
@@ -498,7 +654,9 @@ fn plan_json_round_trips_in_the_issue_shape() {
     let mut v = base();
     v["batches"][0]["cost_per_person"] = json!(4500.5);
     let plan: Plan = serde_json::from_str(&v.to_string()).expect("reads");
-    assert!(serde_json::to_string(&plan).unwrap_or_default().contains("\"cost_per_person\":4500.5"));
+    assert!(serde_json::to_string(&plan)
+        .unwrap_or_default()
+        .contains("\"cost_per_person\":4500.5"));
     assert!(serde_json::from_str::<Plan>("{\"batches\":[]}").is_err());
 }
 
@@ -508,7 +666,10 @@ fn the_example_plan_meets_every_rule() {
     assert_eq!(r.verdict, Verdict::Meets);
     assert!(r.checks.iter().all(|c| c.status == Status::Ok), "{r:#?}");
     let json = serde_json::to_value(&r).expect("serialises");
-    assert_eq!(json["checks"][0]["source"], json!({ "section": "rest_trip", "paragraph": 3 }));
+    assert_eq!(
+        json["checks"][0]["source"],
+        json!({ "section": "rest_trip", "paragraph": 3 })
+    );
     assert_eq!(json["checks"][0]["strength"], json!("generally"));
     assert_eq!(json["checks"][0]["person"], Value::Null);
 }
@@ -519,13 +680,25 @@ fn the_example_plan_meets_every_rule() {
 /// status, each binding cost cap, singular and plural words, grouped figures, a leap day, a year
 /// boundary, every honour and title, the three technical trends, input errors and bad JSON.
 fn snapshot_plans() -> Vec<(&'static str, Value)> {
-    let b = |participants: u32, start: &str, end: &str, cost: f64, destination: &str, venue: &str, cross: bool, lodging: u32| {
+    let b = |participants: u32,
+             start: &str,
+             end: &str,
+             cost: f64,
+             destination: &str,
+             venue: &str,
+             cross: bool,
+             lodging: u32| {
         json!({ "participants": participants, "start": start, "end": end, "cost_per_person": cost,
                 "destination": destination, "venue": venue, "cross_province_activities": cross,
                 "lodging_changes": lodging })
     };
     let honors = ["national", "provincial", "city", "county", "none"];
-    let titles = ["model_worker", "advanced_worker", "treatment", "may_day_medal"];
+    let titles = [
+        "model_worker",
+        "advanced_worker",
+        "treatment",
+        "may_day_medal",
+    ];
     let roster: Vec<Value> = (0..20)
         .map(|i: usize| {
             json!({ "honor": honors[i / 4], "title": titles[i % 4], "age": 30 + (i * 7) % 40,
@@ -620,10 +793,20 @@ fn snapshot_text() -> String {
         plans: Vec<Entry>,
         person_alone: Check,
     }
-    let mut plans: Vec<Entry> =
-        snapshot_plans().into_iter().map(|(name, plan)| Entry { name, report: check_value(&plan), plan }).collect();
+    let mut plans: Vec<Entry> = snapshot_plans()
+        .into_iter()
+        .map(|(name, plan)| Entry {
+            name,
+            report: check_value(&plan),
+            plan,
+        })
+        .collect();
     let bad = "{\"batches\": [1,]}";
-    plans.push(Entry { name: "bad_json", plan: Value::String(bad.to_string()), report: check_json(bad) });
+    plans.push(Entry {
+        name: "bad_json",
+        plan: Value::String(bad.to_string()),
+        report: check_json(bad),
+    });
     let p = Person {
         honor: Honor::County,
         title: Title::MayDayMedal,
@@ -633,7 +816,10 @@ fn snapshot_text() -> String {
         hard_environment: false,
         key_role: false,
     };
-    let snapshot = Snapshot { plans, person_alone: eligibility(&p) };
+    let snapshot = Snapshot {
+        plans,
+        person_alone: eligibility(&p),
+    };
     serde_json::to_string_pretty(&snapshot).unwrap_or_default() + "\n"
 }
 
@@ -642,7 +828,8 @@ fn snapshot_text() -> String {
 /// (`UPDATE_SNAPSHOTS=1 cargo test --test rules` rewrites it after a deliberate change).
 #[test]
 fn report_json_matches_the_snapshot() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/rules-report.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/rules-report.json");
     let text = snapshot_text();
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &text).expect("write snapshot");
@@ -650,7 +837,11 @@ fn report_json_matches_the_snapshot() {
     }
     let saved = std::fs::read_to_string(&path).unwrap_or_default();
     if saved != text {
-        let line = saved.lines().zip(text.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let line = saved
+            .lines()
+            .zip(text.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
         panic!(
             "the report JSON differs from {} at line {}:\n  saved: {}\n  now:   {}\nIf the change is deliberate, run UPDATE_SNAPSHOTS=1 cargo test --test rules",
             path.display(),
@@ -665,7 +856,11 @@ fn report_json_matches_the_snapshot() {
 fn message_and_suggestion_agree_with_the_report_json() {
     let r = check_value(&snapshot_plans()[0].1);
     let json = serde_json::to_value(&r).expect("serialises");
-    for (c, j) in r.checks.iter().zip(json["checks"].as_array().into_iter().flatten()) {
+    for (c, j) in r
+        .checks
+        .iter()
+        .zip(json["checks"].as_array().into_iter().flatten())
+    {
         assert_eq!(j["message_zh"], json!(c.message(Lang::Zh)));
         assert_eq!(j["message_en"], json!(c.message(Lang::En)));
         assert_eq!(j["suggestion_zh"], json!(c.suggestion(Lang::Zh)));

@@ -13,35 +13,69 @@ use proptest::prelude::*;
 use serde_json::Value;
 use sx_explainer::format::Lang;
 use sx_explainer::rules::{
-    check, check_json, check_value, example_plan_json, Batch, Destination, Honor, Organizer, Person, Plan, Report,
-    RuleId, Status, TechnicalYear, Title, Venue, Verdict,
+    check, check_json, check_value, example_plan_json, Batch, Destination, Honor, Organizer,
+    Person, Plan, Report, RuleId, Status, TechnicalYear, Title, Venue, Verdict,
 };
 
 fn day(year: i16, offset: i64) -> Date {
-    date(year, 1, 1).checked_add(Span::new().days(offset)).unwrap_or(date(year, 1, 1))
+    date(year, 1, 1)
+        .checked_add(Span::new().days(offset))
+        .unwrap_or(date(year, 1, 1))
 }
 
 fn batch() -> impl Strategy<Value = Batch> {
-    (1u32..=250, 2020i16..=2026, 0i64..=364, 0i64..=11, 0i64..=1_500_000, any::<bool>(), 0usize..4, any::<bool>(), 0u32..3)
-        .prop_map(|(participants, year, offset, extra, cost_fen, out, venue, cross, lodging)| {
-            let start = day(year, offset);
-            Batch {
-                participants,
-                start,
-                end: start.checked_add(Span::new().days(extra)).unwrap_or(start),
-                cost_fen,
-                destination: if out { Destination::OutOfProvince } else { Destination::InProvince },
-                venue: [Venue::NationalBase, Venue::ProvincialBase, Venue::UnionSanatorium, Venue::Other][venue],
-                cross_province_activities: cross,
-                lodging_changes: lodging,
-            }
-        })
+    (
+        1u32..=250,
+        2020i16..=2026,
+        0i64..=364,
+        0i64..=11,
+        0i64..=1_500_000,
+        any::<bool>(),
+        0usize..4,
+        any::<bool>(),
+        0u32..3,
+    )
+        .prop_map(
+            |(participants, year, offset, extra, cost_fen, out, venue, cross, lodging)| {
+                let start = day(year, offset);
+                Batch {
+                    participants,
+                    start,
+                    end: start.checked_add(Span::new().days(extra)).unwrap_or(start),
+                    cost_fen,
+                    destination: if out {
+                        Destination::OutOfProvince
+                    } else {
+                        Destination::InProvince
+                    },
+                    venue: [
+                        Venue::NationalBase,
+                        Venue::ProvincialBase,
+                        Venue::UnionSanatorium,
+                        Venue::Other,
+                    ][venue],
+                    cross_province_activities: cross,
+                    lodging_changes: lodging,
+                }
+            },
+        )
 }
 
 fn person() -> impl Strategy<Value = Person> {
     (0usize..5, 0usize..4, 16u8..=120, any::<[bool; 4]>()).prop_map(|(h, t, age, f)| Person {
-        honor: [Honor::National, Honor::Provincial, Honor::City, Honor::County, Honor::None][h],
-        title: [Title::ModelWorker, Title::AdvancedWorker, Title::Treatment, Title::MayDayMedal][t],
+        honor: [
+            Honor::National,
+            Honor::Provincial,
+            Honor::City,
+            Honor::County,
+            Honor::None,
+        ][h],
+        title: [
+            Title::ModelWorker,
+            Title::AdvancedWorker,
+            Title::Treatment,
+            Title::MayDayMedal,
+        ][t],
         age,
         frontline: f[0],
         high_intensity: f[1],
@@ -59,11 +93,18 @@ fn plan() -> impl Strategy<Value = Plan> {
         proptest::collection::btree_map(2015i16..=2030, 0u32..=500, 0..5),
     )
         .prop_map(|(other, workers, batches, people, years)| Plan {
-            organizer: if other { Organizer::Other } else { Organizer::ProvincialUnion },
+            organizer: if other {
+                Organizer::Other
+            } else {
+                Organizer::ProvincialUnion
+            },
             model_workers_under_65: workers,
             batches,
             people,
-            technical_worker_trips: years.into_iter().map(|(year, participants)| TechnicalYear { year, participants }).collect(),
+            technical_worker_trips: years
+                .into_iter()
+                .map(|(year, participants)| TechnicalYear { year, participants })
+                .collect(),
         })
 }
 
@@ -89,7 +130,13 @@ fn never_better(before: &Report, after: &Report, skip: &[RuleId]) -> Result<(), 
     for (b, a) in before.checks.iter().zip(&after.checks) {
         prop_assert_eq!((b.rule, b.batch, b.person), (a.rule, a.batch, a.person));
         if bad(b.status) && !skip.contains(&b.rule) {
-            prop_assert!(a.status != Status::Ok, "{:?} turned ok: {} -> {}", b.rule, b.message(Lang::En), a.message(Lang::En));
+            prop_assert!(
+                a.status != Status::Ok,
+                "{:?} turned ok: {} -> {}",
+                b.rule,
+                b.message(Lang::En),
+                a.message(Lang::En)
+            );
         }
     }
     if skip.is_empty() {
@@ -132,7 +179,8 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         ];
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            proptest::collection::btree_map(keys, inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+            proptest::collection::btree_map(keys, inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }

@@ -65,7 +65,14 @@ const AXIS: f64 = 22.0;
 /// A bar of a record, or nothing when the record is missing or not a finite number.
 fn bar(id: &'static str, label: &str, hue: Hue, lang: Lang) -> Option<Bar> {
     let rec = data::get(id).filter(|r| r.value.is_finite())?;
-    Some(Bar { label: label.into(), value: rec.value, text: fmt::value(rec, lang), hue, look: Look::of(rec.kind), record: id })
+    Some(Bar {
+        label: label.into(),
+        value: rec.value,
+        text: fmt::value(rec, lang),
+        hue,
+        look: Look::of(rec.kind),
+        record: id,
+    })
 }
 
 fn growth_right(id: &'static str, lang: Lang) -> Option<Right> {
@@ -77,22 +84,45 @@ fn growth_right(id: &'static str, lang: Lang) -> Option<Right> {
         (_, Lang::Zh) => format!("增长{pct}"),
         (_, Lang::En) => format!("+{pct}"),
     };
-    Some(Right { text, record: Some(id), note: None })
+    Some(Right {
+        text,
+        record: Some(id),
+        note: None,
+    })
 }
 
 fn group(header: &str, right: Option<Right>, bars: Vec<Option<Bar>>) -> Group {
-    Group { header: header.into(), right, bars: bars.into_iter().flatten().collect() }
+    Group {
+        header: header.into(),
+        right,
+        bars: bars.into_iter().flatten().collect(),
+    }
 }
 
 fn legend(lang: Lang, looks: &[Look]) -> Vec<Legend> {
-    looks.iter().map(|&l| Legend { swatch: Swatch::Bar(l), text: l.legend(lang) }).collect()
+    looks
+        .iter()
+        .map(|&l| Legend {
+            swatch: Swatch::Bar(l),
+            text: l.legend(lang),
+        })
+        .collect()
 }
 
 fn spec(title: &str, legend: Vec<Legend>, notes: Vec<String>, bars: Bars) -> Spec {
     let lang = bars.lang;
-    let groups = bars.groups.into_iter().filter(|g| !g.bars.is_empty()).collect();
+    let groups = bars
+        .groups
+        .into_iter()
+        .filter(|g| !g.bars.is_empty())
+        .collect();
     Spec {
-        frame: Frame { title: title.into(), legend, notes, source: fmt::towns_source(lang) },
+        frame: Frame {
+            title: title.into(),
+            legend,
+            notes,
+            source: fmt::towns_source(lang),
+        },
         body: Body::Bars(Bars { groups, ..bars }),
     }
 }
@@ -134,19 +164,48 @@ pub fn output(lang: Lang) -> Spec {
     )
     .into()];
     let title = super::ChartId::Output.title(lang);
-    spec(title, legend(lang, &[Look::Reported, Look::Derived]), notes, Bars { groups, unit: Unit::YiYuan, lang })
+    spec(
+        title,
+        legend(lang, &[Look::Reported, Look::Derived]),
+        notes,
+        Bars {
+            groups,
+            unit: Unit::YiYuan,
+            lang,
+        },
+    )
 }
 
 /// Chart 2: growth rates side by side.
 pub fn growth(lang: Lang) -> Spec {
     let l = |zh, en| lang.pick(zh, en);
-    let one = |header: &str, id: &'static str, hue: Hue| group(header, None, vec![bar(id, "", hue, lang)]);
+    let one = |header: &str, id: &'static str, hue: Hue| {
+        group(header, None, vec![bar(id, "", hue, lang)])
+    };
     let groups = vec![
-        one(l("首批省级十大重点专业镇产值", "Output, ten provincial key towns"), "ten_towns_growth", Hue::Primary),
-        one(l("杏花村汾酒专业镇产值", "Output, Fenjiu liquor town"), "fenjiu_growth", Hue::Primary),
-        one(l("其他九镇产值", "Output, the other nine towns"), "other_nine_growth", Hue::Primary),
         one(
-            l("农业专业镇所在县农产品加工业销售收入", "Farm-produce processing sales, counties of the agricultural towns"),
+            l(
+                "首批省级十大重点专业镇产值",
+                "Output, ten provincial key towns",
+            ),
+            "ten_towns_growth",
+            Hue::Primary,
+        ),
+        one(
+            l("杏花村汾酒专业镇产值", "Output, Fenjiu liquor town"),
+            "fenjiu_growth",
+            Hue::Primary,
+        ),
+        one(
+            l("其他九镇产值", "Output, the other nine towns"),
+            "other_nine_growth",
+            Hue::Primary,
+        ),
+        one(
+            l(
+                "农业专业镇所在县农产品加工业销售收入",
+                "Farm-produce processing sales, counties of the agricultural towns",
+            ),
             "agri_processing_growth",
             Hue::Accent,
         ),
@@ -157,7 +216,16 @@ pub fn growth(lang: Lang) -> Spec {
     )
     .into()];
     let title = super::ChartId::Growth.title(lang);
-    spec(title, legend(lang, &[Look::Reported, Look::Derived]), notes, Bars { groups, unit: Unit::Percent, lang })
+    spec(
+        title,
+        legend(lang, &[Look::Reported, Look::Derived]),
+        notes,
+        Bars {
+            groups,
+            unit: Unit::Percent,
+            lang,
+        },
+    )
 }
 
 /// Chart 3: the tiers of towns.
@@ -168,21 +236,49 @@ pub fn tiers(lang: Lang) -> Spec {
             l("省级重点专业镇", "Provincial key towns"),
             None,
             vec![
-                bar("provincial_key_towns_first_batch", l("首批", "First batch"), Hue::Primary, lang),
-                bar("target_provincial_key_towns", l("2025年", "By 2025"), Hue::Primary, lang),
+                bar(
+                    "provincial_key_towns_first_batch",
+                    l("首批", "First batch"),
+                    Hue::Primary,
+                    lang,
+                ),
+                bar(
+                    "target_provincial_key_towns",
+                    l("2025年", "By 2025"),
+                    Hue::Primary,
+                    lang,
+                ),
             ],
         ),
         group(
             l("市级专业镇", "City-level towns"),
             None,
-            vec![bar("city_level_towns", l("已认定", "Recognised"), Hue::Secondary, lang)],
+            vec![bar(
+                "city_level_towns",
+                l("已认定", "Recognised"),
+                Hue::Secondary,
+                lang,
+            )],
         ),
         group(
-            l("涉农专业镇（按领域另计）", "Agricultural towns (counted by sector)"),
+            l(
+                "涉农专业镇（按领域另计）",
+                "Agricultural towns (counted by sector)",
+            ),
             None,
             vec![
-                bar("agri_towns_provincial", l("省级", "Provincial"), Hue::Accent, lang),
-                bar("agri_towns_city", l("市级", "City-level"), Hue::Accent, lang),
+                bar(
+                    "agri_towns_provincial",
+                    l("省级", "Provincial"),
+                    Hue::Accent,
+                    lang,
+                ),
+                bar(
+                    "agri_towns_city",
+                    l("市级", "City-level"),
+                    Hue::Accent,
+                    lang,
+                ),
             ],
         ),
     ];
@@ -192,7 +288,16 @@ pub fn tiers(lang: Lang) -> Spec {
     )
     .into()];
     let title = super::ChartId::Tiers.title(lang);
-    spec(title, legend(lang, &[Look::Reported, Look::Target]), notes, Bars { groups, unit: Unit::Count, lang })
+    spec(
+        title,
+        legend(lang, &[Look::Reported, Look::Target]),
+        notes,
+        Bars {
+            groups,
+            unit: Unit::Count,
+            lang,
+        },
+    )
 }
 
 /// Chart 6: the money.
@@ -217,7 +322,10 @@ pub fn money(lang: Lang) -> Spec {
     });
     let groups = vec![
         group(
-            l("各市配套资金（支持省、市两级专业镇）", "City funds for provincial and city-level towns"),
+            l(
+                "各市配套资金（支持省、市两级专业镇）",
+                "City funds for provincial and city-level towns",
+            ),
             None,
             vec![
                 bar("funding_taiyuan", l("太原", "Taiyuan"), Hue::Primary, lang),
@@ -231,7 +339,12 @@ pub fn money(lang: Lang) -> Spec {
             vec![
                 bar("agri_funds", l("整合资金", "Pooled"), Hue::Accent, lang),
                 bar("central_funds", l("中央资金", "Central"), Hue::Accent, lang),
-                bar("investment_drawn", l("拉动投资", "Drawn in"), Hue::Secondary, lang),
+                bar(
+                    "investment_drawn",
+                    l("拉动投资", "Drawn in"),
+                    Hue::Secondary,
+                    lang,
+                ),
             ],
         ),
     ];
@@ -241,11 +354,22 @@ pub fn money(lang: Lang) -> Spec {
     )
     .into()];
     let title = super::ChartId::Money.title(lang);
-    spec(title, legend(lang, &[Look::Reported]), notes, Bars { groups, unit: Unit::YiYuan, lang })
+    spec(
+        title,
+        legend(lang, &[Look::Reported]),
+        notes,
+        Bars {
+            groups,
+            unit: Unit::YiYuan,
+            lang,
+        },
+    )
 }
 
 fn cite(id: &str, lang: Lang) -> String {
-    data::get(id).map(|r| r.source.cite(lang)).unwrap_or_default()
+    data::get(id)
+        .map(|r| r.source.cite(lang))
+        .unwrap_or_default()
 }
 
 /// A step of 1, 2 or 5 × 10ⁿ giving about `n` intervals up to `max`.
@@ -303,9 +427,16 @@ impl Bars {
         self.groups
             .iter()
             .map(|g| {
-                let rw = g.right.as_ref().map_or(0.0, |r| text_width(&r.text, SMALL) + 10.0);
+                let rw = g
+                    .right
+                    .as_ref()
+                    .map_or(0.0, |r| text_width(&r.text, SMALL) + 10.0);
                 let one_line = text_width(&g.header, LABEL * 1.06) + rw <= inner;
-                let mut lines = if one_line { vec![g.header.clone()] } else { wrap(&g.header, LABEL * 1.06, inner) };
+                let mut lines = if one_line {
+                    vec![g.header.clone()]
+                } else {
+                    wrap(&g.header, LABEL * 1.06, inner)
+                };
                 let shares = g.right.is_none() || one_line;
                 if !shares {
                     if let Some(r) = &g.right {
@@ -321,7 +452,10 @@ impl Bars {
         let headers = self.headers(inner);
         let mut h = 0.0;
         for (g, (lines, _)) in self.groups.iter().zip(&headers) {
-            h += lines.len() as f64 * HEADER_LINE + 3.0 + g.bars.len() as f64 * (BAR + BAR_GAP) + GROUP_GAP;
+            h += lines.len() as f64 * HEADER_LINE
+                + 3.0
+                + g.bars.len() as f64 * (BAR + BAR_GAP)
+                + GROUP_GAP;
         }
         h - GROUP_GAP + AXIS + 4.0
     }
@@ -343,13 +477,25 @@ impl Bars {
         let natural = self.natural_height(inner);
         // Extra room makes the bars a little thicker, never the text bigger.
         let k = ((y1 - y0 - natural) / natural.max(1.0)).clamp(-0.4, 0.5) * 1.8 + 1.0;
-        let (bar_h, gap, ggap) = (BAR * k.clamp(0.7, 1.5), BAR_GAP * k.clamp(0.6, 1.6), GROUP_GAP * k.clamp(0.6, 2.0));
+        let (bar_h, gap, ggap) = (
+            BAR * k.clamp(0.7, 1.5),
+            BAR_GAP * k.clamp(0.6, 1.6),
+            GROUP_GAP * k.clamp(0.6, 2.0),
+        );
         let all = || self.groups.iter().flat_map(|g| g.bars.iter());
-        let lw = all().map(|b| text_width(&b.label, SMALL)).fold(0.0_f64, f64::max);
+        let lw = all()
+            .map(|b| text_width(&b.label, SMALL))
+            .fold(0.0_f64, f64::max);
         let lw = if lw > 0.0 { lw + 8.0 } else { 0.0 };
-        let vw = all().map(|b| text_width(&b.text, LABEL)).fold(0.0_f64, f64::max) + 6.0;
+        let vw = all()
+            .map(|b| text_width(&b.text, LABEL))
+            .fold(0.0_f64, f64::max)
+            + 6.0;
         let (bx0, bx1) = (x0 + lw, (x1 - vw).max(x0 + lw + 20.0));
-        let vmax = all().map(|b| b.value).fold(0.0_f64, f64::max).max(f64::MIN_POSITIVE);
+        let vmax = all()
+            .map(|b| b.value)
+            .fold(0.0_f64, f64::max)
+            .max(f64::MIN_POSITIVE);
         let map = |v: f64| bx0 + (v.max(0.0) / vmax) * (bx1 - bx0);
 
         let mut y = y0;
@@ -367,14 +513,34 @@ impl Bars {
                 y += HEADER_LINE;
             }
             if let Some(right) = &g.right {
-                let ry = if *shares { y - lines.len() as f64 * HEADER_LINE } else { y - HEADER_LINE };
+                let ry = if *shares {
+                    y - lines.len() as f64 * HEADER_LINE
+                } else {
+                    y - HEADER_LINE
+                };
                 // On the header's line, just after it; or on a line of its own.
-                let rx0 = if *shares { x0 + text_width(&g.header, LABEL * 1.06) + 10.0 } else { x0 };
+                let rx0 = if *shares {
+                    x0 + text_width(&g.header, LABEL * 1.06) + 10.0
+                } else {
+                    x0
+                };
                 if *shares {
-                    sc.text(right.text.clone(), rx0, ry + 1.0, SMALL, pal.text, HPos::Left, VPos::Top);
+                    sc.text(
+                        right.text.clone(),
+                        rx0,
+                        ry + 1.0,
+                        SMALL,
+                        pal.text,
+                        HPos::Left,
+                        VPos::Top,
+                    );
                 }
                 let rx1 = rx0 + text_width(&right.text, SMALL);
-                sc.mark([rx0, ry, rx1, ry + HEADER_LINE], right.record, right.note.clone());
+                sc.mark(
+                    [rx0, ry, rx1, ry + HEADER_LINE],
+                    right.record,
+                    right.note.clone(),
+                );
             }
             y += 3.0;
             spans.push((y - 2.0, y + g.bars.len() as f64 * (bar_h + gap) - gap + 2.0));
@@ -384,10 +550,22 @@ impl Bars {
                 sc.bar(rect, color, b.look);
                 let cy = y + bar_h / 2.0;
                 if !b.label.is_empty() {
-                    sc.text(b.label.clone(), x0, cy, SMALL, pal.muted, HPos::Left, VPos::Center);
+                    sc.text(
+                        b.label.clone(),
+                        x0,
+                        cy,
+                        SMALL,
+                        pal.muted,
+                        HPos::Left,
+                        VPos::Center,
+                    );
                 }
                 prims_after.push((b.text.clone(), rect[2] + 5.0, cy));
-                sc.mark([x0, y - gap / 2.0, x1, y + bar_h + gap / 2.0], Some(b.record), None);
+                sc.mark(
+                    [x0, y - gap / 2.0, x1, y + bar_h + gap / 2.0],
+                    Some(b.record),
+                    None,
+                );
                 y += bar_h + gap;
             }
             y += ggap - gap;
@@ -411,17 +589,33 @@ impl Bars {
         let mut right = f64::MIN;
         for (i, &(v, x)) in ticks.iter().enumerate() {
             for &(a, b) in spans.iter().filter(|_| i > 0) {
-                grid.push(super::scene::Prim::Path { pts: vec![(x, a), (x, b)], color: super::scene::rgba(pal.grid), width: 1.0 });
+                grid.push(super::scene::Prim::Path {
+                    pts: vec![(x, a), (x, b)],
+                    color: super::scene::rgba(pal.grid),
+                    width: 1.0,
+                });
             }
             let mut label = tick(v, self.unit, self.lang);
             if i + 1 == ticks.len() {
                 label.push_str(unit);
             }
             let lwid = text_width(&label, SMALL);
-            let (lx, anchor) = if x + lwid / 2.0 > x1 { (x1, HPos::Right) } else { (x, HPos::Center) };
-            let lx = if matches!(anchor, HPos::Center) { lx.max(x0 + lwid / 2.0) } else { lx };
+            let (lx, anchor) = if x + lwid / 2.0 > x1 {
+                (x1, HPos::Right)
+            } else {
+                (x, HPos::Center)
+            };
+            let lx = if matches!(anchor, HPos::Center) {
+                lx.max(x0 + lwid / 2.0)
+            } else {
+                lx
+            };
             // A tick label that would touch the one before it is left out.
-            let left = if matches!(anchor, HPos::Center) { lx - lwid / 2.0 } else { lx - lwid };
+            let left = if matches!(anchor, HPos::Center) {
+                lx - lwid / 2.0
+            } else {
+                lx - lwid
+            };
             if left > right + 4.0 {
                 right = left + lwid;
                 sc.text(label, lx, axis_y + 3.0, SMALL, pal.muted, anchor, VPos::Top);
@@ -435,7 +629,17 @@ impl Bars {
         for (text, x, y) in prims_after {
             // A knock-out behind the value, so no gridline runs through it.
             let half = ((bar_h + gap) / 2.0).min(8.0);
-            sc.rect([x - 2.0, y - half, x + 2.0 + text_width(&text, LABEL), y + half], super::scene::rgba(pal.background), true, 0.0);
+            sc.rect(
+                [
+                    x - 2.0,
+                    y - half,
+                    x + 2.0 + text_width(&text, LABEL),
+                    y + half,
+                ],
+                super::scene::rgba(pal.background),
+                true,
+                0.0,
+            );
             sc.text(text, x, y, LABEL, pal.text, HPos::Left, VPos::Center);
         }
     }

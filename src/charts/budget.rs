@@ -5,7 +5,9 @@
 
 use super::bars::nice_step;
 use super::fmt;
-use super::scene::{overlaps, rgba, text_box, wrap, Body, Frame, Legend, Prim, Scene, Spec, Swatch, SMALL};
+use super::scene::{
+    overlaps, rgba, text_box, wrap, Body, Frame, Legend, Prim, Scene, Spec, Swatch, SMALL,
+};
 use super::{text_width, PlanPoint, Table};
 use crate::data::{limit, LimitId};
 use crate::format::{self, Lang};
@@ -61,19 +63,38 @@ fn summary(d: Destination, lang: Lang) -> String {
     let (person, day) = caps_fen(d);
     let k = days_text(kink_days(d), lang);
     match lang {
-        Lang::Zh => format!("{}：每人每天不超过{}，满{k}后每人不超过{}", dest_name(d, lang), yuan(day, lang), yuan(person, lang)),
-        Lang::En => format!("{}: {} a day, at most {} a person from {k}", dest_name(d, lang), yuan(day, lang), yuan(person, lang)),
+        Lang::Zh => format!(
+            "{}：每人每天不超过{}，满{k}后每人不超过{}",
+            dest_name(d, lang),
+            yuan(day, lang),
+            yuan(person, lang)
+        ),
+        Lang::En => format!(
+            "{}: {} a day, at most {} a person from {k}",
+            dest_name(d, lang),
+            yuan(day, lang),
+            yuan(person, lang)
+        ),
     }
 }
 
 pub fn spec(lang: Lang, points: &[PlanPoint], _w: f64) -> Spec {
     let l = |zh, en| lang.pick(zh, en);
     let mut legend = vec![
-        Legend { swatch: Swatch::Line { dashed: false }, text: l("每人费用上限（规定）", "Most per person (the rule)").into() },
-        Legend { swatch: Swatch::Shade, text: l("阴影：超过7天", "Shaded: over 7 days").into() },
+        Legend {
+            swatch: Swatch::Line { dashed: false },
+            text: l("每人费用上限（规定）", "Most per person (the rule)").into(),
+        },
+        Legend {
+            swatch: Swatch::Shade,
+            text: l("阴影：超过7天", "Shaded: over 7 days").into(),
+        },
     ];
     if !points.is_empty() {
-        legend.push(Legend { swatch: Swatch::Dot, text: l("你的方案（示意）", "Your plan (illustration)").into() });
+        legend.push(Legend {
+            swatch: Swatch::Dot,
+            text: l("你的方案（示意）", "Your plan (illustration)").into(),
+        });
     }
     let notes = vec![l(
         "天数含报到日和返程日；费用标准是“一般”不超过，每批“一般”不超过7天。",
@@ -90,7 +111,10 @@ pub fn spec(lang: Lang, points: &[PlanPoint], _w: f64) -> Spec {
         body: Body::Budget(BudgetBody {
             lang,
             points: points.to_vec(),
-            lines: vec![summary(Destination::InProvince, lang), summary(Destination::OutOfProvince, lang)],
+            lines: vec![
+                summary(Destination::InProvince, lang),
+                summary(Destination::OutOfProvince, lang),
+            ],
         }),
     }
 }
@@ -138,8 +162,16 @@ fn envelope_note(d: Destination, days: u32, lang: Lang) -> String {
         (_, Lang::En) => format!("per-person cap of {}", yuan(person, lang)),
     };
     match lang {
-        Lang::Zh => format!("{}，{dt}：每人最多{}\n{how}\n规定 · 来源：{src}", dest_name(d, lang), yuan(b.max_fen, lang)),
-        Lang::En => format!("{}, {dt}: at most {} a person\n{how}\nthe rule · Source: {src}", dest_name(d, lang), yuan(b.max_fen, lang)),
+        Lang::Zh => format!(
+            "{}，{dt}：每人最多{}\n{how}\n规定 · 来源：{src}",
+            dest_name(d, lang),
+            yuan(b.max_fen, lang)
+        ),
+        Lang::En => format!(
+            "{}, {dt}: at most {} a person\n{how}\nthe rule · Source: {src}",
+            dest_name(d, lang),
+            yuan(b.max_fen, lang)
+        ),
     }
 }
 
@@ -164,8 +196,20 @@ impl BudgetBody {
             y += 16.0;
         }
         y += 8.0;
-        let max_days = self.points.iter().map(|p| p.days).max().unwrap_or(0).clamp(DAYS, MAX_DAYS);
-        let top_cost = self.points.iter().map(|p| p.cost_per_person_fen).max().unwrap_or(0) as f64 / 100.0;
+        let max_days = self
+            .points
+            .iter()
+            .map(|p| p.days)
+            .max()
+            .unwrap_or(0)
+            .clamp(DAYS, MAX_DAYS);
+        let top_cost = self
+            .points
+            .iter()
+            .map(|p| p.cost_per_person_fen)
+            .max()
+            .unwrap_or(0) as f64
+            / 100.0;
         let ymax = (top_cost * 1.1).clamp(7000.0, 100_000.0);
         let ystep = nice_step(ymax, ((y1 - 24.0 - y) / 42.0).floor().max(2.0));
         let ymax = (ymax / ystep).ceil() * ystep;
@@ -178,7 +222,11 @@ impl BudgetBody {
             }
             v
         };
-        let lw = ylabels.iter().map(|(_, s)| text_width(s, SMALL)).fold(0.0_f64, f64::max) + 6.0;
+        let lw = ylabels
+            .iter()
+            .map(|(_, s)| text_width(s, SMALL))
+            .fold(0.0_f64, f64::max)
+            + 6.0;
         let (px0, px1, py0, py1) = (x0 + lw, x1 - 4.0, y + 4.0, y1 - 22.0);
         if px1 - px0 < 40.0 || py1 - py0 < 40.0 {
             return;
@@ -202,9 +250,21 @@ impl BudgetBody {
         // Grid and axes.
         for (v, label) in &ylabels {
             let yy = my(*v);
-            let color = if *v == 0.0 { rgba(pal.text) } else { rgba(pal.grid) };
+            let color = if *v == 0.0 {
+                rgba(pal.text)
+            } else {
+                rgba(pal.grid)
+            };
             sc.line(vec![(px0, yy), (px1, yy)], color, 1.0);
-            sc.text(label.clone(), px0 - 5.0, yy, SMALL, pal.muted, HPos::Right, VPos::Center);
+            sc.text(
+                label.clone(),
+                px0 - 5.0,
+                yy,
+                SMALL,
+                pal.muted,
+                HPos::Right,
+                VPos::Center,
+            );
         }
         // Day numbers, right to left, dropping any that would touch its right neighbour.
         let mut right_edge = f64::MAX;
@@ -216,7 +276,11 @@ impl BudgetBody {
             }
             let x = mx(f64::from(d));
             let w = text_width(&label, SMALL);
-            let (x, h, left) = if x + w / 2.0 > x1 { (x1, HPos::Right, x1 - w) } else { (x, HPos::Center, x - w / 2.0) };
+            let (x, h, left) = if x + w / 2.0 > x1 {
+                (x1, HPos::Right, x1 - w)
+            } else {
+                (x, HPos::Center, x - w / 2.0)
+            };
             if left + w + 4.0 <= right_edge {
                 right_edge = left;
                 ticks.push((label, x, h));
@@ -226,34 +290,67 @@ impl BudgetBody {
             sc.text(label, x, py1 + 7.0, SMALL, pal.muted, h, VPos::Top);
         }
         // What a label must not cover: the texts placed so far, and the lines and markers.
-        let mut room = Room { texts: Vec::new(), marks: Vec::new(), bounds: [px0 + 1.0, py0 - 6.0, x1, py1 - 1.0] };
+        let mut room = Room {
+            texts: Vec::new(),
+            marks: Vec::new(),
+            bounds: [px0 + 1.0, py0 - 6.0, x1, py1 - 1.0],
+        };
 
         // The two envelopes: in province (circles), out of province (squares).
         let mut kinks = Vec::new();
-        for (dest, color) in [(Destination::InProvince, pal.primary), (Destination::OutOfProvince, pal.secondary)] {
+        for (dest, color) in [
+            (Destination::InProvince, pal.primary),
+            (Destination::OutOfProvince, pal.secondary),
+        ] {
             let (person, day) = caps_fen(dest);
             let k = kink_days(dest);
             let (pv, dv) = (person as f64 / 100.0, day as f64 / 100.0);
-            let pts = vec![(mx(1.0), my(dv)), (mx(k), my(pv)), (mx(f64::from(max_days)), my(pv))];
+            let pts = vec![
+                (mx(1.0), my(dv)),
+                (mx(k), my(pv)),
+                (mx(f64::from(max_days)), my(pv)),
+            ];
             room.line(&pts, 2.0);
             sc.line(pts, rgba(color), 2.5);
             for d in 1..=max_days {
                 let b = budget(dest, d);
                 let (cx, cy) = (mx(f64::from(d)), my(b.max_fen as f64 / 100.0));
                 match dest {
-                    Destination::InProvince => sc.prims.push(Prim::Circle { x: cx, y: cy, r: 3.5, color: rgba(color), fill: true, width: 1.0 }),
-                    Destination::OutOfProvince => sc.rect([cx - 3.5, cy - 3.5, cx + 3.5, cy + 3.5], rgba(color), true, 0.0),
+                    Destination::InProvince => sc.prims.push(Prim::Circle {
+                        x: cx,
+                        y: cy,
+                        r: 3.5,
+                        color: rgba(color),
+                        fill: true,
+                        width: 1.0,
+                    }),
+                    Destination::OutOfProvince => sc.rect(
+                        [cx - 3.5, cy - 3.5, cx + 3.5, cy + 3.5],
+                        rgba(color),
+                        true,
+                        0.0,
+                    ),
                 }
                 room.marks.push([cx - 3.5, cy - 3.5, cx + 3.5, cy + 3.5]);
                 sc.mark(
                     [cx - 7.0, cy - 7.0, cx + 7.0, cy + 7.0],
                     None,
-                    Some((envelope_note(dest, d, Lang::Zh), envelope_note(dest, d, Lang::En))),
+                    Some((
+                        envelope_note(dest, d, Lang::Zh),
+                        envelope_note(dest, d, Lang::En),
+                    )),
                 );
             }
             // Where per day gives way to per person.
             let (kx, ky) = (mx(k), my(pv));
-            sc.prims.push(Prim::Circle { x: kx, y: ky, r: 5.5, color: rgba(pal.text), fill: false, width: 1.5 });
+            sc.prims.push(Prim::Circle {
+                x: kx,
+                y: ky,
+                r: 5.5,
+                color: rgba(pal.text),
+                fill: false,
+                width: 1.5,
+            });
             room.marks.push([kx - 6.5, ky - 6.5, kx + 6.5, ky + 6.5]);
             kinks.push((dest, k, kx, ky, person));
         }
@@ -269,16 +366,48 @@ impl BudgetBody {
                 Destination::InProvince => pal.primary,
                 Destination::OutOfProvince => pal.secondary,
             };
-            let diamond = vec![(cx, cy - s), (cx + s, cy), (cx, cy + s), (cx - s, cy), (cx, cy - s)];
-            sc.prims.push(Prim::Poly { pts: diamond.clone(), color: rgba(fill) });
+            let diamond = vec![
+                (cx, cy - s),
+                (cx + s, cy),
+                (cx, cy + s),
+                (cx - s, cy),
+                (cx, cy - s),
+            ];
+            sc.prims.push(Prim::Poly {
+                pts: diamond.clone(),
+                color: rgba(fill),
+            });
             sc.line(diamond, rgba(pal.text), 1.5);
             room.marks.push([cx - s, cy - s, cx + s, cy + s]);
             if cost > ymax || p.days > max_days {
-                room.texts.push(text_box("↑", cx, cy - s - 1.0, SMALL, HPos::Center, VPos::Bottom, false));
-                sc.text("↑", cx, cy - s - 1.0, SMALL, pal.text, HPos::Center, VPos::Bottom);
+                room.texts.push(text_box(
+                    "↑",
+                    cx,
+                    cy - s - 1.0,
+                    SMALL,
+                    HPos::Center,
+                    VPos::Bottom,
+                    false,
+                ));
+                sc.text(
+                    "↑",
+                    cx,
+                    cy - s - 1.0,
+                    SMALL,
+                    pal.text,
+                    HPos::Center,
+                    VPos::Bottom,
+                );
             }
-            sc.mark([cx - 8.0, cy - 8.0, cx + 8.0, cy + 8.0], None, Some((point_note(p, Lang::Zh), point_note(p, Lang::En))));
-            match spots.iter_mut().find(|g| (g.0 - cx).abs() < 4.0 && (g.1 - cy).abs() < 4.0) {
+            sc.mark(
+                [cx - 8.0, cy - 8.0, cx + 8.0, cy + 8.0],
+                None,
+                Some((point_note(p, Lang::Zh), point_note(p, Lang::En))),
+            );
+            match spots
+                .iter_mut()
+                .find(|g| (g.0 - cx).abs() < 4.0 && (g.1 - cy).abs() < 4.0)
+            {
                 Some(g) => g.2.push(p),
                 None => spots.push((cx, cy, vec![p])),
             }
@@ -288,7 +417,17 @@ impl BudgetBody {
         // the same): the shaded band's, where each cap starts binding, the lines' names.
         let bx = (band[0] + band[2]) / 2.0;
         let band_label = lang.pick("超过7天", "> 7 days");
-        room.put(sc, band_label, false, pal.muted, &[(bx, py1 - 4.0, HPos::Center, VPos::Bottom), (bx, py0 + 4.0, HPos::Center, VPos::Top)], None);
+        room.put(
+            sc,
+            band_label,
+            false,
+            pal.muted,
+            &[
+                (bx, py1 - 4.0, HPos::Center, VPos::Bottom),
+                (bx, py0 + 4.0, HPos::Center, VPos::Top),
+            ],
+            None,
+        );
         let narrow = px1 - px0 < 400.0;
         for &(dest, k, kx, ky, _) in &kinks {
             let kt = match (lang, narrow) {
@@ -304,7 +443,15 @@ impl BudgetBody {
             let mut cands = vec![first];
             cands.extend(around(kx, ky, 9.0));
             if let Some(b) = room.put(sc, &kt, false, pal.text, &cands, Some((kx, ky, 6.5))) {
-                sc.prims.insert(sc.prims.len() - 1, Prim::Rect { r: [b[0] - 2.0, b[1], b[2] + 2.0, b[3]], color: pal.background.mix(0.85), fill: true, width: 0.0 });
+                sc.prims.insert(
+                    sc.prims.len() - 1,
+                    Prim::Rect {
+                        r: [b[0] - 2.0, b[1], b[2] + 2.0, b[3]],
+                        color: pal.background.mix(0.85),
+                        fill: true,
+                        width: 0.0,
+                    },
+                );
             }
         }
         for &(dest, k, _, ky, person) in &kinks {
@@ -317,7 +464,16 @@ impl BudgetBody {
             // Above the flat part, from its right end leftwards, else below it.
             let cands: Vec<_> = [(-5.0, VPos::Bottom), (-9.0, VPos::Bottom), (5.0, VPos::Top)]
                 .iter()
-                .flat_map(|&(dy, v)| (0..5).map(move |i| (px1 - 2.0 - f64::from(i) * (px1 - mx(k)) / 5.0, ky + dy, HPos::Right, v)))
+                .flat_map(|&(dy, v)| {
+                    (0..5).map(move |i| {
+                        (
+                            px1 - 2.0 - f64::from(i) * (px1 - mx(k)) / 5.0,
+                            ky + dy,
+                            HPos::Right,
+                            v,
+                        )
+                    })
+                })
                 .collect();
             room.put(sc, &name, true, pal.text, &cands, None);
         }
@@ -327,7 +483,11 @@ impl BudgetBody {
         for (cx, cy, group) in &spots {
             let name = |p: &PlanPoint| -> String {
                 let l = lang.pick(&p.label_zh, &p.label_en);
-                if l.chars().count() > 14 { l.chars().take(13).chain(std::iter::once('…')).collect() } else { l.to_string() }
+                if l.chars().count() > 14 {
+                    l.chars().take(13).chain(std::iter::once('…')).collect()
+                } else {
+                    l.to_string()
+                }
             };
             let tag = |p: &PlanPoint| {
                 let over = p.cost_per_person_fen > budget(p.destination, p.days).max_fen;
@@ -342,15 +502,48 @@ impl BudgetBody {
             let names: Vec<String> = group.iter().map(|p| name(p)).collect();
             let tags: Vec<String> = group.iter().map(|p| tag(p)).collect();
             let full = if tags.iter().all(|t| Some(t) == tags.first()) {
-                format!("{}{}", names.join(sep), tags.first().map_or("", |t| t.as_str()))
+                format!(
+                    "{}{}",
+                    names.join(sep),
+                    tags.first().map_or("", |t| t.as_str())
+                )
             } else {
-                names.iter().zip(&tags).map(|(n, t)| format!("{n}{t}")).collect::<Vec<_>>().join(sep)
+                names
+                    .iter()
+                    .zip(&tags)
+                    .map(|(n, t)| format!("{n}{t}"))
+                    .collect::<Vec<_>>()
+                    .join(sep)
             };
-            let (cands, short, lead) = (around(*cx, *cy, s + 3.0), names.join(sep), Some((*cx, *cy, s + 1.0)));
+            let (cands, short, lead) = (
+                around(*cx, *cy, s + 3.0),
+                names.join(sep),
+                Some((*cx, *cy, s + 1.0)),
+            );
             // One point keeps its destination (and "over") even far away; several on one spot
             // rather keep their names close.
-            let tries = if group.len() == 1 { [(&full, true), (&full, false), (&short, true), (&short, false)] } else { [(&full, true), (&short, true), (&full, false), (&short, false)] };
-            let _ = tries.iter().find_map(|&(l, near)| if near { room.put(sc, l, true, pal.text, &cands, None) } else { room.put(sc, l, true, pal.text, &[], lead) });
+            let tries = if group.len() == 1 {
+                [
+                    (&full, true),
+                    (&full, false),
+                    (&short, true),
+                    (&short, false),
+                ]
+            } else {
+                [
+                    (&full, true),
+                    (&short, true),
+                    (&full, false),
+                    (&short, false),
+                ]
+            };
+            let _ = tries.iter().find_map(|&(l, near)| {
+                if near {
+                    room.put(sc, l, true, pal.text, &cands, None)
+                } else {
+                    room.put(sc, l, true, pal.text, &[], lead)
+                }
+            });
         }
     }
 }
@@ -382,7 +575,9 @@ impl Room {
     fn line(&mut self, pts: &[(f64, f64)], half: f64) {
         for seg in pts.windows(2) {
             if let [a, b] = seg {
-                let n = ((b.0 - a.0).hypot(b.1 - a.1) / 3.0).ceil().clamp(1.0, 2000.0) as usize;
+                let n = ((b.0 - a.0).hypot(b.1 - a.1) / 3.0)
+                    .ceil()
+                    .clamp(1.0, 2000.0) as usize;
                 for i in 0..=n {
                     let t = i as f64 / n as f64;
                     let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
@@ -394,7 +589,10 @@ impl Room {
 
     fn free(&self, b: &[f64; 4]) -> bool {
         let [x0, y0, x1, y1] = self.bounds;
-        b[0] >= x0 && b[1] >= y0 && b[2] <= x1 && b[3] <= y1
+        b[0] >= x0
+            && b[1] >= y0
+            && b[2] <= x1
+            && b[3] <= y1
             && !self.texts.iter().any(|t| overlaps(b, t, 2.0))
             && !self.marks.iter().any(|m| overlaps(b, m, 1.0))
     }
@@ -402,12 +600,27 @@ impl Room {
     /// Draws `text` at the first free anchor of `cands`; failing that, when `leader` gives a point
     /// (and the radius of its marker), at the nearest free place, joined to the point by a thin
     /// line that crosses no text. Returns the text's box, or `None` when it found no room.
-    fn put(&mut self, sc: &mut Scene, text: &str, bold: bool, color: RGBColor, cands: &[(f64, f64, HPos, VPos)], leader: Option<(f64, f64, f64)>) -> Option<[f64; 4]> {
-        let near = cands.iter().map(|&(x, y, h, v)| (x, y, h, v, text_box(text, x, y, SMALL, h, v, bold))).find(|c| self.free(&c.4));
+    fn put(
+        &mut self,
+        sc: &mut Scene,
+        text: &str,
+        bold: bool,
+        color: RGBColor,
+        cands: &[(f64, f64, HPos, VPos)],
+        leader: Option<(f64, f64, f64)>,
+    ) -> Option<[f64; 4]> {
+        let near = cands
+            .iter()
+            .map(|&(x, y, h, v)| (x, y, h, v, text_box(text, x, y, SMALL, h, v, bold)))
+            .find(|c| self.free(&c.4));
         let (x, y, h, v, b) = match (near, leader) {
             (Some(c), _) => c,
             (None, Some((cx, cy, r))) => {
-                let b = self.nearest(text_box(text, 0.0, 0.0, SMALL, HPos::Left, VPos::Top, bold), (cx, cy), r)?;
+                let b = self.nearest(
+                    text_box(text, 0.0, 0.0, SMALL, HPos::Left, VPos::Top, bold),
+                    (cx, cy),
+                    r,
+                )?;
                 let e = (cx.clamp(b[0], b[2]), cy.clamp(b[1], b[3]));
                 let len = (e.0 - cx).hypot(e.1 - cy).max(1.0);
                 let a = (cx + (e.0 - cx) * r / len, cy + (e.1 - cy) * r / len);
@@ -418,7 +631,16 @@ impl Room {
             (None, None) => return None,
         };
         self.texts.push(b);
-        let style = Prim::Text { s: text.to_string(), x, y, size: SMALL, color: rgba(color), h, v, bold };
+        let style = Prim::Text {
+            s: text.to_string(),
+            x,
+            y,
+            size: SMALL,
+            color: rgba(color),
+            h,
+            v,
+            bold,
+        };
         sc.prims.push(style);
         Some(b)
     }
@@ -463,14 +685,23 @@ impl Room {
 /// The caption of chart 7.
 pub fn caption(lang: Lang) -> String {
     let join = lang.pick("；", "; ");
-    format!("{}{join}{}{}", summary(Destination::InProvince, lang), summary(Destination::OutOfProvince, lang), lang.pick("。", "."))
+    format!(
+        "{}{join}{}{}",
+        summary(Destination::InProvince, lang),
+        summary(Destination::OutOfProvince, lang),
+        lang.pick("。", ".")
+    )
 }
 
 /// The table of chart 7: the most per person for each day count, and the reader's points.
 pub fn table(lang: Lang, points: &[PlanPoint]) -> Table {
     let headers = match lang {
         Lang::Zh => ["天数", "省内：每人最多", "省外：每人最多"],
-        Lang::En => ["Days", "In province: most per person", "Out of province: most per person"],
+        Lang::En => [
+            "Days",
+            "In province: most per person",
+            "Out of province: most per person",
+        ],
     };
     let cell = |d: Destination, days: u32| {
         let b = budget(d, days);
@@ -478,15 +709,28 @@ pub fn table(lang: Lang, points: &[PlanPoint]) -> Table {
             (Cap::PerDay, _) => lang.pick("按天", "per day"),
             _ => lang.pick("按人封顶", "per-person cap"),
         };
-        format!("{}（{how}）", yuan(b.max_fen, lang)).replace('（', lang.pick("（", " (")).replace('）', lang.pick("）", ")"))
+        format!("{}（{how}）", yuan(b.max_fen, lang))
+            .replace('（', lang.pick("（", " ("))
+            .replace('）', lang.pick("）", ")"))
     };
     let rows = (1..=DAYS)
-        .map(|d| vec![d.to_string(), cell(Destination::InProvince, d), cell(Destination::OutOfProvince, d)])
+        .map(|d| {
+            vec![
+                d.to_string(),
+                cell(Destination::InProvince, d),
+                cell(Destination::OutOfProvince, d),
+            ]
+        })
         .collect();
     let mut note = caption(lang);
     for p in points {
         note.push(' ');
         note.push_str(&point_note(p, lang).replace('\n', lang.pick("；", "; ")));
     }
-    Table { caption: super::ChartId::Budget.title(lang).to_string(), headers: headers.iter().map(|h| h.to_string()).collect(), rows, note: Some(note) }
+    Table {
+        caption: super::ChartId::Budget.title(lang).to_string(),
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows,
+        note: Some(note),
+    }
 }

@@ -32,9 +32,15 @@ impl Look {
     pub fn word(self, lang: Lang) -> &'static str {
         match self {
             Look::Reported => lang.pick("发布数", "reported"),
-            Look::Derived => lang.pick("推算（本报据发布数计算）", "our calculation from reported figures"),
+            Look::Derived => lang.pick(
+                "推算（本报据发布数计算）",
+                "our calculation from reported figures",
+            ),
             Look::Target => lang.pick("目标", "target"),
-            Look::Illustration => lang.pick("示意（本报假设，非发布数）", "illustration (our assumption, not reported)"),
+            Look::Illustration => lang.pick(
+                "示意（本报假设，非发布数）",
+                "illustration (our assumption, not reported)",
+            ),
         }
     }
 
@@ -42,36 +48,20 @@ impl Look {
     pub fn legend(self, lang: Lang) -> String {
         match self {
             Look::Reported => lang.pick("发布数", "Reported").into(),
-            Look::Derived => lang.pick("推算：本报据发布数计算", "Our calculation").into(),
+            Look::Derived => lang
+                .pick("推算：本报据发布数计算", "Our calculation")
+                .into(),
             Look::Target => lang.pick("目标", "Target").into(),
-            Look::Illustration => lang.pick("示意：本报假设，非发布数", "Illustration, not reported").into(),
+            Look::Illustration => lang
+                .pick("示意：本报假设，非发布数", "Illustration, not reported")
+                .into(),
         }
     }
 }
 
 /// A number in a unit, without qualifier: "410.5亿元", "18.2%", "82个".
 pub fn number(value: f64, unit: Unit, lang: Lang) -> String {
-    match unit {
-        Unit::YiYuan => format::yi_yuan(value, lang),
-        Unit::Percent => format::percent(value, 1),
-        Unit::Count => match lang {
-            Lang::Zh => format!("{}个", format::count(value, lang)),
-            Lang::En => format::count(value, lang),
-        },
-        Unit::Yuan => format::yuan_fen((value * 100.0).round() as i64, lang),
-        Unit::People => match lang {
-            Lang::Zh => format!("{}人", format::count(value, lang)),
-            Lang::En => format!("{} people", format::count(value, lang)),
-        },
-        Unit::Days => match lang {
-            Lang::Zh => format!("{}天", format::decimal(value, 2)),
-            Lang::En => format!("{} days", format::decimal(value, 2)),
-        },
-        Unit::SquareMeters => match lang {
-            Lang::Zh => format!("{}平方米", format::count(value, lang)),
-            Lang::En => format!("{} m²", format::count(value, lang)),
-        },
-    }
+    format::in_unit(value, unit, lang)
 }
 
 /// A number with the source's qualifier: "30个以上", "超60%", "at least 30".
@@ -109,14 +99,21 @@ pub fn label(rec: &Record, lang: Lang) -> &'static str {
 /// A period of the dataset in words: `2023-01..2023-08` is "2023年1-8月" / "Jan-Aug 2023",
 /// `2025` is "2025年" / "2025", `2023-09-21` is "截至2023年9月21日" / "as of 21 Sep 2023".
 pub fn period(p: &str, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let ym = |s: &str| -> Option<(i16, i8)> {
         let (y, m) = s.split_once('-')?;
         Some((y.parse().ok()?, m.parse().ok()?))
     };
     if let Some((a, b)) = p.split_once("..") {
         if let (Some((y0, m0)), Some((y1, m1))) = (ym(a), ym(b)) {
-            let mon = |m: i8| MONTHS.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?");
+            let mon = |m: i8| {
+                MONTHS
+                    .get((m as usize).wrapping_sub(1))
+                    .copied()
+                    .unwrap_or("?")
+            };
             if y0 == y1 {
                 return match lang {
                     Lang::Zh => format!("{y0}年{m0}-{m1}月"),
@@ -218,8 +215,17 @@ pub fn record_table(id: ChartId, lang: Lang, ids: &[&'static str], notes: &[Stri
             ]
         })
         .collect();
-    let note = if notes.is_empty() { None } else { Some(notes.join(lang.pick("", " "))) };
-    Table { caption: id.title(lang).to_string(), headers: headers.iter().map(|h| h.to_string()).collect(), rows, note }
+    let note = if notes.is_empty() {
+        None
+    } else {
+        Some(notes.join(lang.pick("", " ")))
+    };
+    Table {
+        caption: id.title(lang).to_string(),
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows,
+        note,
+    }
 }
 
 /// The sentence under each chart (its caption and accessible description).

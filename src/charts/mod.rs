@@ -85,13 +85,25 @@ impl ChartId {
     /// can use it for the accessible name and the table caption.
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            ChartId::Output => lang.pick("十大重点专业镇前8个月产值", "Output of the ten key towns, Jan-Aug 2023"),
+            ChartId::Output => lang.pick(
+                "十大重点专业镇前8个月产值",
+                "Output of the ten key towns, Jan-Aug 2023",
+            ),
             ChartId::Growth => lang.pick("前8个月增速对比", "Growth rates, Jan-Aug 2023"),
             ChartId::Tiers => lang.pick("专业镇培育梯队", "The tiers of specialty towns"),
-            ChartId::Targets => lang.pick("2025年目标：走到哪一步了", "The 2025 targets: how far along"),
-            ChartId::Projection => lang.pick("汾酒专业镇2025年能到300亿吗？", "Could the Fenjiu town reach ¥30bn by 2025?"),
+            ChartId::Targets => lang.pick(
+                "2025年目标：走到哪一步了",
+                "The 2025 targets: how far along",
+            ),
+            ChartId::Projection => lang.pick(
+                "汾酒专业镇2025年能到300亿吗？",
+                "Could the Fenjiu town reach ¥30bn by 2025?",
+            ),
             ChartId::Money => lang.pick("支持专业镇的资金", "The money behind the towns"),
-            ChartId::Budget => lang.pick("劳模疗休养：每人费用上限", "Rest trips: the most one person may cost"),
+            ChartId::Budget => lang.pick(
+                "劳模疗休养：每人费用上限",
+                "Rest trips: the most one person may cost",
+            ),
         }
     }
 
@@ -104,12 +116,20 @@ impl ChartId {
     /// The height-to-width ratio the chart wants at `css_width` CSS pixels, so that every label
     /// fits in either language (narrow screens get relatively taller charts).
     pub fn aspect(self, css_width: f64) -> f64 {
-        let w = if css_width.is_finite() { css_width.clamp(240.0, 4000.0) } else { 640.0 };
+        let w = if css_width.is_finite() {
+            css_width.clamp(240.0, 4000.0)
+        } else {
+            640.0
+        };
         let input = ChartInput::default();
         let h = [Lang::Zh, Lang::En]
             .iter()
             .map(|&lang| {
-                let opts = ChartOptions { lang, css_width: w, ..ChartOptions::default() };
+                let opts = ChartOptions {
+                    lang,
+                    css_width: w,
+                    ..ChartOptions::default()
+                };
                 build_spec(self, &opts, &input, w).natural_height(w, lang)
             })
             .fold(0.0_f64, f64::max);
@@ -127,7 +147,10 @@ pub struct ChartInput {
 impl Default for ChartInput {
     /// The reported 17% growth, the linear pace (×12/8), no plan points.
     fn default() -> Self {
-        ChartInput { projection: Projection::default(), plan_points: Vec::new() }
+        ChartInput {
+            projection: Projection::default(),
+            plan_points: Vec::new(),
+        }
     }
 }
 
@@ -163,7 +186,12 @@ pub struct ChartOptions {
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions { lang: Lang::Zh, theme: Theme::Light, scale: 1.0, css_width: 0.0 }
+        ChartOptions {
+            lang: Lang::Zh,
+            theme: Theme::Light,
+            scale: 1.0,
+            css_width: 0.0,
+        }
     }
 }
 
@@ -192,7 +220,9 @@ impl ChartOptions {
 
     /// A text style at `size` CSS pixels in the theme's text colour.
     pub fn text(&self, size: f64) -> TextStyle<'static> {
-        (FONT, size * self.safe_scale()).into_font().color(&self.palette().text)
+        (FONT, size * self.safe_scale())
+            .into_font()
+            .color(&self.palette().text)
     }
 }
 
@@ -297,7 +327,10 @@ impl ChartLayout {
     /// (reported, target, our calculation, illustration) and source paragraph, one per line.
     pub fn tooltip(&self, x: i32, y: i32, lang: Lang) -> Option<String> {
         let hit = self.mark(x, y)?;
-        let note = hit.note.as_ref().map(|(zh, en)| lang.pick(zh, en).to_string());
+        let note = hit
+            .note
+            .as_ref()
+            .map(|(zh, en)| lang.pick(zh, en).to_string());
         match (hit.record_id.and_then(data::get), note) {
             (Some(rec), note) => Some(fmt::record_tooltip(rec, lang, note.as_deref())),
             (None, Some(note)) => Some(note),
@@ -319,7 +352,10 @@ pub struct Table {
 /// An estimate of a text's width in CSS pixels: CJK characters are one em, others about half.
 /// Used to decide when labels must shorten, the same way on every backend.
 pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.56 }).sum::<f64>() * size
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.56 })
+        .sum::<f64>()
+        * size
 }
 
 fn build_spec(id: ChartId, opts: &ChartOptions, input: &ChartInput, w: f64) -> scene::Spec {
@@ -363,7 +399,11 @@ pub fn draw<DB: DrawingBackend>(
     let s = opts.safe_scale();
     let (pw, ph) = area.dim_in_pixel();
     let (w, h) = (f64::from(pw) / s, f64::from(ph) / s);
-    let cw = if opts.css_width.is_finite() && opts.css_width > 0.0 { opts.css_width.min(w) } else { w };
+    let cw = if opts.css_width.is_finite() && opts.css_width > 0.0 {
+        opts.css_width.min(w)
+    } else {
+        w
+    };
     let spec = build_spec(id, opts, input, cw);
     let sc = spec.lay_out(opts, w, h, s);
     scene::render(area, &sc, s)?;
@@ -373,9 +413,21 @@ pub fn draw<DB: DrawingBackend>(
 /// Lays chart `id` out at `w` × `h` CSS pixels without drawing it and returns where its texts,
 /// lines and markers went (for the tests' overlap checks).
 #[doc(hidden)]
-pub fn placed(id: ChartId, opts: &ChartOptions, input: &ChartInput, w: f64, h: f64) -> scene::Placed {
-    let cw = if opts.css_width.is_finite() && opts.css_width > 0.0 { opts.css_width.min(w) } else { w };
-    build_spec(id, opts, input, cw).lay_out(opts, w, h, 1.0).placed()
+pub fn placed(
+    id: ChartId,
+    opts: &ChartOptions,
+    input: &ChartInput,
+    w: f64,
+    h: f64,
+) -> scene::Placed {
+    let cw = if opts.css_width.is_finite() && opts.css_width > 0.0 {
+        opts.css_width.min(w)
+    } else {
+        w
+    };
+    build_spec(id, opts, input, cw)
+        .lay_out(opts, w, h, 1.0)
+        .placed()
 }
 
 /// The table with the same numbers as chart `id` (for screen readers and "show the data").
@@ -384,7 +436,15 @@ pub fn table(id: ChartId, lang: Lang, input: &ChartInput) -> Table {
         ChartId::Projection => projection::table(lang, &input.projection),
         ChartId::Budget => budget::table(lang, &input.plan_points),
         _ => {
-            let spec = build_spec(id, &ChartOptions { lang, ..ChartOptions::default() }, input, 640.0);
+            let spec = build_spec(
+                id,
+                &ChartOptions {
+                    lang,
+                    ..ChartOptions::default()
+                },
+                input,
+                640.0,
+            );
             spec.record_table(id, lang)
         }
     }

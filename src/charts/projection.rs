@@ -39,14 +39,22 @@ impl Annualise {
 
     /// The method named by [`Annualise::slug`]; anything else is the default.
     pub fn parse(s: &str) -> Annualise {
-        Annualise::ALL.into_iter().find(|a| a.slug() == s).unwrap_or_default()
+        Annualise::ALL
+            .into_iter()
+            .find(|a| a.slug() == s)
+            .unwrap_or_default()
     }
 
     /// The label of the choice on the page.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Annualise::LinearPace => lang.pick("按前8个月的月均速度推全年（×12/8）", "Full year at the Jan-Aug pace (×12/8)"),
-            Annualise::EightMonthsOnly => lang.pick("只比前8个月（保守）", "Compare Jan-Aug only (cautious)"),
+            Annualise::LinearPace => lang.pick(
+                "按前8个月的月均速度推全年（×12/8）",
+                "Full year at the Jan-Aug pace (×12/8)",
+            ),
+            Annualise::EightMonthsOnly => {
+                lang.pick("只比前8个月（保守）", "Compare Jan-Aug only (cautious)")
+            }
         }
     }
 
@@ -82,7 +90,10 @@ fn reported_growth() -> f64 {
 impl Default for Projection {
     /// The reported 17% and the linear pace.
     fn default() -> Self {
-        Projection { growth_percent: reported_growth(), annualise: Annualise::default() }
+        Projection {
+            growth_percent: reported_growth(),
+            annualise: Annualise::default(),
+        }
     }
 }
 
@@ -97,7 +108,8 @@ impl Projection {
     /// The growth rate used, in percent: clamped to the sane range; NaN is the reported rate.
     pub fn growth(&self) -> f64 {
         if self.growth_percent.is_finite() {
-            self.growth_percent.clamp(Self::MIN_GROWTH, Self::MAX_GROWTH)
+            self.growth_percent
+                .clamp(Self::MIN_GROWTH, Self::MAX_GROWTH)
         } else {
             reported_growth()
         }
@@ -153,12 +165,19 @@ impl Projection {
 
     /// The one-sentence answer: reached or not, and the growth that would be needed.
     pub fn verdict(&self, lang: Lang) -> String {
-        let (Some(v), Some(t), Some(reach), Some(need)) =
-            (self.value(LAST_YEAR), self.target(), self.reaches_target(), self.growth_needed())
-        else {
+        let (Some(v), Some(t), Some(reach), Some(need)) = (
+            self.value(LAST_YEAR),
+            self.target(),
+            self.reaches_target(),
+            self.growth_needed(),
+        ) else {
             return String::new();
         };
-        let (v, t, need) = (format::yi_yuan(v, lang), format::yi_yuan(t, lang), format::percent(need, 1));
+        let (v, t, need) = (
+            format::yi_yuan(v, lang),
+            format::yi_yuan(t, lang),
+            format::percent(need, 1),
+        );
         let span = match (self.annualise, lang) {
             (Annualise::LinearPace, Lang::Zh) => "2025年全年",
             (Annualise::EightMonthsOnly, Lang::Zh) => "2025年前8个月",
@@ -168,8 +187,12 @@ impl Projection {
         match (reach, lang) {
             (true, Lang::Zh) => format!("示意：{span}约{v}，达到{t}（只需年增长{need}）"),
             (false, Lang::Zh) => format!("示意：{span}约{v}，不到{t}；要达到需年增长{need}"),
-            (true, Lang::En) => format!("Illustration: about {v} {span}, reaching {t} (needs {need} a year)"),
-            (false, Lang::En) => format!("Illustration: about {v} {span}, short of {t}; it needs {need} a year"),
+            (true, Lang::En) => {
+                format!("Illustration: about {v} {span}, reaching {t} (needs {need} a year)")
+            }
+            (false, Lang::En) => {
+                format!("Illustration: about {v} {span}, short of {t}; it needs {need} a year")
+            }
         }
     }
 }
@@ -177,7 +200,9 @@ impl Projection {
 /// The bars: label, value, whether it is the reported figure, and the formula in words.
 fn rows(p: &Projection, lang: Lang) -> Vec<(String, f64, bool, String)> {
     let mut out = Vec::new();
-    let Some(reported) = data::get("fenjiu_output").filter(|r| r.value.is_finite()) else { return out };
+    let Some(reported) = data::get("fenjiu_output").filter(|r| r.value.is_finite()) else {
+        return out;
+    };
     let jan_aug = |y: i32| match lang {
         Lang::Zh => format!("{y}年1-8月"),
         Lang::En => format!("Jan-Aug {y}"),
@@ -187,7 +212,12 @@ fn rows(p: &Projection, lang: Lang) -> Vec<(String, f64, bool, String)> {
         (_, Lang::Zh) => format!("{y}年全年"),
         (_, Lang::En) => format!("{y}, full year"),
     };
-    out.push((jan_aug(FIRST_YEAR), reported.value, true, fmt::Look::Reported.word(lang).to_string()));
+    out.push((
+        jan_aug(FIRST_YEAR),
+        reported.value,
+        true,
+        fmt::Look::Reported.word(lang).to_string(),
+    ));
     let g = format::percent(p.growth(), 1);
     let mut prev = reported.value;
     for y in FIRST_YEAR..=LAST_YEAR {
@@ -235,9 +265,18 @@ pub struct ProjectionBody {
 pub fn spec(lang: Lang, p: &Projection, _w: f64) -> Spec {
     let l = |zh, en| lang.pick(zh, en);
     let legend = vec![
-        Legend { swatch: Swatch::Bar(Look::Reported), text: Look::Reported.legend(lang) },
-        Legend { swatch: Swatch::Bar(Look::Illustration), text: Look::Illustration.legend(lang) },
-        Legend { swatch: Swatch::Line { dashed: true }, text: l("2025年目标：300亿级", "2025 target: ¥30bn class").into() },
+        Legend {
+            swatch: Swatch::Bar(Look::Reported),
+            text: Look::Reported.legend(lang),
+        },
+        Legend {
+            swatch: Swatch::Bar(Look::Illustration),
+            text: Look::Illustration.legend(lang),
+        },
+        Legend {
+            swatch: Swatch::Line { dashed: true },
+            text: l("2025年目标：300亿级", "2025 target: ¥30bn class").into(),
+        },
     ];
     let caveats = vec![l(
         "这是示意，不是预测：把你选的增速连乘两年。白酒销售有淡旺季，按月均推全年只是粗略假设。目标没有写明哪个镇要达到300亿级。",
@@ -245,7 +284,12 @@ pub fn spec(lang: Lang, p: &Projection, _w: f64) -> Spec {
     )
     .into()];
     Spec {
-        frame: Frame { title: super::ChartId::Projection.title(lang).into(), legend, notes: caveats, source: fmt::towns_source(lang) },
+        frame: Frame {
+            title: super::ChartId::Projection.title(lang).into(),
+            legend,
+            notes: caveats,
+            source: fmt::towns_source(lang),
+        },
         body: Body::Projection(ProjectionBody {
             rows: rows(p, lang),
             notes: notes(p),
@@ -262,12 +306,20 @@ const BAR: f64 = 17.0;
 
 impl ProjectionBody {
     fn text_lines(&self, inner: f64) -> (Vec<String>, Vec<String>) {
-        (wrap(&self.verdict, LABEL * 1.06, inner), wrap(&self.assumption, SMALL, inner))
+        (
+            wrap(&self.verdict, LABEL * 1.06, inner),
+            wrap(&self.assumption, SMALL, inner),
+        )
     }
 
     pub fn natural_height(&self, inner: f64, _lang: Lang) -> f64 {
         let (a, b) = self.text_lines(inner);
-        a.len() as f64 * 18.0 + b.len() as f64 * 16.0 + 8.0 + 18.0 + self.rows.len() as f64 * ROW + 24.0
+        a.len() as f64 * 18.0
+            + b.len() as f64 * 16.0
+            + 8.0
+            + 18.0
+            + self.rows.len() as f64 * ROW
+            + 24.0
     }
 
     pub fn draw(&self, sc: &mut Scene, r: [f64; 4]) {
@@ -291,9 +343,22 @@ impl ProjectionBody {
         }
         let natural = self.natural_height(inner, lang);
         let row_h = ROW + ((y1 - y0 - natural) / self.rows.len() as f64).clamp(0.0, 14.0);
-        let texts: Vec<String> = self.rows.iter().map(|(_, v, _, _)| format::yi_yuan(*v, lang)).collect();
-        let lw = self.rows.iter().map(|(l, ..)| text_width(l, SMALL)).fold(0.0_f64, f64::max) + 8.0;
-        let vw = texts.iter().map(|t| text_width(t, LABEL)).fold(0.0_f64, f64::max) + 6.0;
+        let texts: Vec<String> = self
+            .rows
+            .iter()
+            .map(|(_, v, _, _)| format::yi_yuan(*v, lang))
+            .collect();
+        let lw = self
+            .rows
+            .iter()
+            .map(|(l, ..)| text_width(l, SMALL))
+            .fold(0.0_f64, f64::max)
+            + 8.0;
+        let vw = texts
+            .iter()
+            .map(|t| text_width(t, LABEL))
+            .fold(0.0_f64, f64::max)
+            + 6.0;
         let vmax = self
             .rows
             .iter()
@@ -319,18 +384,37 @@ impl ProjectionBody {
                 label.push_str(lang.pick("亿元", "¥bn"));
             }
             let w = text_width(&label, SMALL);
-            let (lx, a) = if x + w / 2.0 > x1 { (x1, HPos::Right) } else { (x.max(x0 + w / 2.0), HPos::Center) };
+            let (lx, a) = if x + w / 2.0 > x1 {
+                (x1, HPos::Right)
+            } else {
+                (x.max(x0 + w / 2.0), HPos::Center)
+            };
             sc.text(label, lx, bottom + 3.0, SMALL, pal.muted, a, VPos::Top);
             t += step;
         }
         if let Some(t) = self.target {
             let x = map(t);
-            sc.dashed((x, top - 4.0), (x, bottom + 2.0), rgba(pal.text), 2.0, 5.0, 3.0);
+            sc.dashed(
+                (x, top - 4.0),
+                (x, bottom + 2.0),
+                rgba(pal.text),
+                2.0,
+                5.0,
+                3.0,
+            );
             let label = lang.pick("300亿级目标", "¥30bn target").to_string();
             let w = text_width(&label, SMALL);
-            let (lx, a) = if x + w / 2.0 > x1 { (x1, HPos::Right) } else { (x, HPos::Center) };
+            let (lx, a) = if x + w / 2.0 > x1 {
+                (x1, HPos::Right)
+            } else {
+                (x, HPos::Center)
+            };
             sc.bold(label, lx, top - 6.0, SMALL, pal.text, a, VPos::Bottom);
-            sc.mark([x - 4.0, top - 20.0, x + 4.0, bottom], Some("target_scale_300yi"), None);
+            sc.mark(
+                [x - 4.0, top - 20.0, x + 4.0, bottom],
+                Some("target_scale_300yi"),
+                None,
+            );
         }
         let color = Hue::Accent.color(&pal);
         let reported = Hue::Primary.color(&pal);
@@ -339,20 +423,44 @@ impl ProjectionBody {
             let rect = [bx0, ry, map(*v).max(bx0 + 1.0), ry + BAR];
             if *is_reported {
                 sc.bar(rect, reported, Look::Reported);
-                sc.mark([x0, ry - 3.0, x1, ry + BAR + 3.0], Some("fenjiu_output"), None);
+                sc.mark(
+                    [x0, ry - 3.0, x1, ry + BAR + 3.0],
+                    Some("fenjiu_output"),
+                    None,
+                );
             } else {
                 sc.bar(rect, color, Look::Illustration);
                 let note = self.notes.get(i).cloned().flatten();
                 sc.mark([x0, ry - 3.0, x1, ry + BAR + 3.0], None, note);
             }
-            sc.text(label.clone(), x0, ry + BAR / 2.0, SMALL, pal.muted, HPos::Left, VPos::Center);
+            sc.text(
+                label.clone(),
+                x0,
+                ry + BAR / 2.0,
+                SMALL,
+                pal.muted,
+                HPos::Left,
+                VPos::Center,
+            );
             // A knock-out behind the value, so the target line never runs through it.
             let tw = text_width(text, LABEL);
-            sc.rect([rect[2] + 2.0, ry, rect[2] + 8.0 + tw, ry + BAR], rgba(pal.background), true, 0.0);
-            sc.text(text.clone(), rect[2] + 5.0, ry + BAR / 2.0, LABEL, pal.text, HPos::Left, VPos::Center);
+            sc.rect(
+                [rect[2] + 2.0, ry, rect[2] + 8.0 + tw, ry + BAR],
+                rgba(pal.background),
+                true,
+                0.0,
+            );
+            sc.text(
+                text.clone(),
+                rect[2] + 5.0,
+                ry + BAR / 2.0,
+                LABEL,
+                pal.text,
+                HPos::Left,
+                VPos::Center,
+            );
         }
         sc.line(vec![(bx0, top - 2.0), (bx0, bottom)], rgba(pal.text), 1.0);
-
     }
 }
 
@@ -370,16 +478,33 @@ pub fn table(lang: Lang, p: &Projection) -> Table {
     let mut rows: Vec<Vec<String>> = rows(p, lang)
         .into_iter()
         .map(|(label, v, reported, formula)| {
-            let kind = if reported { Look::Reported } else { Look::Illustration };
-            let how = if reported { data::get("fenjiu_output").map_or(formula.clone(), |r| r.source.cite(lang)) } else { formula };
-            vec![label, format::yi_yuan(v, lang), how, kind.word(lang).to_string()]
+            let kind = if reported {
+                Look::Reported
+            } else {
+                Look::Illustration
+            };
+            let how = if reported {
+                data::get("fenjiu_output").map_or(formula.clone(), |r| r.source.cite(lang))
+            } else {
+                formula
+            };
+            vec![
+                label,
+                format::yi_yuan(v, lang),
+                how,
+                kind.word(lang).to_string(),
+            ]
         })
         .collect();
     if let Some(t) = data::get("target_scale_300yi") {
         rows.push(vec![
             fmt::period(t.period, lang),
             fmt::value(t, lang),
-            lang.pick("2025年目标：300亿级产业名镇", "2025 target: a town of the ¥30bn class").to_string(),
+            lang.pick(
+                "2025年目标：300亿级产业名镇",
+                "2025 target: a town of the ¥30bn class",
+            )
+            .to_string(),
             Look::Target.word(lang).to_string(),
         ]);
     }
@@ -396,7 +521,10 @@ mod tests {
     use super::*;
 
     fn p(g: f64, a: Annualise) -> Projection {
-        Projection { growth_percent: g, annualise: a }
+        Projection {
+            growth_percent: g,
+            annualise: a,
+        }
     }
 
     #[test]
@@ -416,7 +544,10 @@ mod tests {
         assert_eq!(x.reaches_target(), Some(false));
         assert!((x.growth_needed().unwrap() - 38.8532).abs() < 1e-3);
         // At the rate it needs, it just reaches.
-        let at = p(x.growth_needed().unwrap() + 1e-9, Annualise::EightMonthsOnly);
+        let at = p(
+            x.growth_needed().unwrap() + 1e-9,
+            Annualise::EightMonthsOnly,
+        );
         assert_eq!(at.reaches_target(), Some(true));
     }
 
@@ -435,7 +566,10 @@ mod tests {
     fn zero_growth_keeps_the_basis_and_methods_parse() {
         let x = p(0.0, Annualise::LinearPace);
         assert_eq!(x.value(2025), x.basis());
-        assert_eq!(Annualise::parse("eight_months_only"), Annualise::EightMonthsOnly);
+        assert_eq!(
+            Annualise::parse("eight_months_only"),
+            Annualise::EightMonthsOnly
+        );
         assert_eq!(Annualise::parse("anything"), Annualise::LinearPace);
     }
 }

@@ -5,7 +5,9 @@
 //! source line at the bottom, each wrapped to the width rather than cut off.
 
 use super::fmt::{self, Look};
-use super::{text_width, ChartError, ChartId, ChartLayout, ChartOptions, Hit, Palette, Table, FONT};
+use super::{
+    text_width, ChartError, ChartId, ChartLayout, ChartOptions, Hit, Palette, Table, FONT,
+};
 use crate::format::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -22,11 +24,39 @@ pub const SOURCE: f64 = 11.0;
 /// One shape or text, in CSS pixels.
 #[derive(Clone)]
 pub enum Prim {
-    Rect { r: [f64; 4], color: RGBAColor, fill: bool, width: f64 },
-    Path { pts: Vec<(f64, f64)>, color: RGBAColor, width: f64 },
-    Poly { pts: Vec<(f64, f64)>, color: RGBAColor },
-    Circle { x: f64, y: f64, r: f64, color: RGBAColor, fill: bool, width: f64 },
-    Text { s: String, x: f64, y: f64, size: f64, color: RGBAColor, h: HPos, v: VPos, bold: bool },
+    Rect {
+        r: [f64; 4],
+        color: RGBAColor,
+        fill: bool,
+        width: f64,
+    },
+    Path {
+        pts: Vec<(f64, f64)>,
+        color: RGBAColor,
+        width: f64,
+    },
+    Poly {
+        pts: Vec<(f64, f64)>,
+        color: RGBAColor,
+    },
+    Circle {
+        x: f64,
+        y: f64,
+        r: f64,
+        color: RGBAColor,
+        fill: bool,
+        width: f64,
+    },
+    Text {
+        s: String,
+        x: f64,
+        y: f64,
+        size: f64,
+        color: RGBAColor,
+        h: HPos,
+        v: VPos,
+        bold: bool,
+    },
 }
 
 /// A mark for tooltips, in CSS pixels.
@@ -52,11 +82,22 @@ pub fn rgba(c: RGBColor) -> RGBAColor {
 
 impl Scene {
     pub fn new(opts: &ChartOptions, h: f64) -> Scene {
-        Scene { h, lang: opts.lang, pal: opts.palette(), prims: Vec::new(), marks: Vec::new() }
+        Scene {
+            h,
+            lang: opts.lang,
+            pal: opts.palette(),
+            prims: Vec::new(),
+            marks: Vec::new(),
+        }
     }
 
     pub fn rect(&mut self, r: [f64; 4], color: RGBAColor, fill: bool, width: f64) {
-        self.prims.push(Prim::Rect { r, color, fill, width });
+        self.prims.push(Prim::Rect {
+            r,
+            color,
+            fill,
+            width,
+        });
     }
 
     pub fn line(&mut self, pts: Vec<(f64, f64)>, color: RGBAColor, width: f64) {
@@ -64,7 +105,15 @@ impl Scene {
     }
 
     /// A dashed straight line (dash and gap in CSS pixels).
-    pub fn dashed(&mut self, a: (f64, f64), b: (f64, f64), color: RGBAColor, width: f64, dash: f64, gap: f64) {
+    pub fn dashed(
+        &mut self,
+        a: (f64, f64),
+        b: (f64, f64),
+        color: RGBAColor,
+        width: f64,
+        dash: f64,
+        gap: f64,
+    ) {
         let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
         if len <= 0.0 || !len.is_finite() {
             return;
@@ -73,7 +122,11 @@ impl Scene {
         let mut t = 0.0;
         while t < len {
             let e = (t + dash).min(len);
-            self.line(vec![(a.0 + dx * t, a.1 + dy * t), (a.0 + dx * e, a.1 + dy * e)], color, width);
+            self.line(
+                vec![(a.0 + dx * t, a.1 + dy * t), (a.0 + dx * e, a.1 + dy * e)],
+                color,
+                width,
+            );
             t += dash + gap;
         }
     }
@@ -85,7 +138,11 @@ impl Scene {
             return;
         }
         // Lines x + y = c (forward, "/") or x - y = c ("\"), clipped to the rectangle.
-        let (cmin, cmax) = if forward { (x0 + y0, x1 + y1) } else { (x0 - y1, x1 - y0) };
+        let (cmin, cmax) = if forward {
+            (x0 + y0, x1 + y1)
+        } else {
+            (x0 - y1, x1 - y0)
+        };
         let mut c = cmin + spacing / 2.0;
         while c < cmax {
             let pts = if forward {
@@ -121,7 +178,12 @@ impl Scene {
                     self.rect(r, color.mix(0.10), true, 0.0);
                     self.hatch(r, color.mix(0.8), 6.0, false);
                 }
-                for (a, b) in [((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)), ((x1, y1), (x0, y1)), ((x0, y1), (x0, y0))] {
+                for (a, b) in [
+                    ((x0, y0), (x1, y0)),
+                    ((x1, y0), (x1, y1)),
+                    ((x1, y1), (x0, y1)),
+                    ((x0, y1), (x0, y0)),
+                ] {
                     self.dashed(a, b, c, 1.5, 4.0, 3.0);
                 }
             }
@@ -129,16 +191,57 @@ impl Scene {
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub fn text(&mut self, s: impl Into<String>, x: f64, y: f64, size: f64, color: RGBColor, h: HPos, v: VPos) {
-        self.prims.push(Prim::Text { s: s.into(), x, y, size, color: rgba(color), h, v, bold: false });
+    pub fn text(
+        &mut self,
+        s: impl Into<String>,
+        x: f64,
+        y: f64,
+        size: f64,
+        color: RGBColor,
+        h: HPos,
+        v: VPos,
+    ) {
+        self.prims.push(Prim::Text {
+            s: s.into(),
+            x,
+            y,
+            size,
+            color: rgba(color),
+            h,
+            v,
+            bold: false,
+        });
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub fn bold(&mut self, s: impl Into<String>, x: f64, y: f64, size: f64, color: RGBColor, h: HPos, v: VPos) {
-        self.prims.push(Prim::Text { s: s.into(), x, y, size, color: rgba(color), h, v, bold: true });
+    pub fn bold(
+        &mut self,
+        s: impl Into<String>,
+        x: f64,
+        y: f64,
+        size: f64,
+        color: RGBColor,
+        h: HPos,
+        v: VPos,
+    ) {
+        self.prims.push(Prim::Text {
+            s: s.into(),
+            x,
+            y,
+            size,
+            color: rgba(color),
+            h,
+            v,
+            bold: true,
+        });
     }
 
-    pub fn mark(&mut self, r: [f64; 4], record: Option<&'static str>, note: Option<(String, String)>) {
+    pub fn mark(
+        &mut self,
+        r: [f64; 4],
+        record: Option<&'static str>,
+        note: Option<(String, String)>,
+    ) {
         self.marks.push(Mark { r, record, note });
     }
 
@@ -165,7 +268,10 @@ impl Scene {
 /// The box a text takes in CSS pixels, by the same estimate the layout uses everywhere
 /// ([`text_width`], bold a little wider; the height of the em box and a little).
 pub fn text_box(s: &str, x: f64, y: f64, size: f64, h: HPos, v: VPos, bold: bool) -> [f64; 4] {
-    let (w, hh) = (text_width(s, if bold { size * 1.06 } else { size }), size * 1.2);
+    let (w, hh) = (
+        text_width(s, if bold { size * 1.06 } else { size }),
+        size * 1.2,
+    );
     let x0 = match h {
         HPos::Left => x,
         HPos::Center => x - w / 2.0,
@@ -200,14 +306,30 @@ impl Scene {
         let mut out = Placed::default();
         for prim in &self.prims {
             match prim {
-                Prim::Text { s, x, y, size, h, v, bold, .. } => out.texts.push((s.clone(), text_box(s, *x, *y, *size, *h, *v, *bold))),
+                Prim::Text {
+                    s,
+                    x,
+                    y,
+                    size,
+                    h,
+                    v,
+                    bold,
+                    ..
+                } => out
+                    .texts
+                    .push((s.clone(), text_box(s, *x, *y, *size, *h, *v, *bold))),
                 Prim::Path { pts, width, .. } => out.lines.push((pts.clone(), *width)),
                 Prim::Circle { x, y, r, .. } => out.markers.push([x - r, y - r, x + r, y + r]),
-                Prim::Poly { pts, .. } => out.markers.push(pts.iter().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, &(x, y)| {
-                    [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]
-                })),
+                Prim::Poly { pts, .. } => out.markers.push(
+                    pts.iter()
+                        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, &(x, y)| {
+                            [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]
+                        }),
+                ),
                 // Small filled squares are markers (out-of-province days on the budget chart).
-                Prim::Rect { r, fill: true, .. } if r[2] - r[0] <= 8.0 && r[3] - r[1] <= 8.0 => out.markers.push(*r),
+                Prim::Rect { r, fill: true, .. } if r[2] - r[0] <= 8.0 && r[3] - r[1] <= 8.0 => {
+                    out.markers.push(*r)
+                }
                 Prim::Rect { .. } => {}
             }
         }
@@ -216,31 +338,83 @@ impl Scene {
 }
 
 /// Paints a scene on `area` at `s` backend pixels per CSS pixel.
-pub fn render<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, sc: &Scene, s: f64) -> Result<(), ChartError> {
+pub fn render<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    sc: &Scene,
+    s: f64,
+) -> Result<(), ChartError> {
     area.fill(&sc.pal.background)?;
     let p = |v: f64| (v * s).round() as i32;
     let pt = |(x, y): (f64, f64)| (p(x), p(y));
     let sw = |w: f64| (w * s).round().max(1.0) as u32;
     for prim in &sc.prims {
         match prim {
-            Prim::Rect { r, color, fill, width } => {
-                let style = ShapeStyle { color: *color, filled: *fill, stroke_width: sw(*width) };
-                area.draw(&Rectangle::new([(p(r[0]), p(r[1])), (p(r[2]), p(r[3]))], style))?;
+            Prim::Rect {
+                r,
+                color,
+                fill,
+                width,
+            } => {
+                let style = ShapeStyle {
+                    color: *color,
+                    filled: *fill,
+                    stroke_width: sw(*width),
+                };
+                area.draw(&Rectangle::new(
+                    [(p(r[0]), p(r[1])), (p(r[2]), p(r[3]))],
+                    style,
+                ))?;
             }
             Prim::Path { pts, color, width } => {
-                let style = ShapeStyle { color: *color, filled: false, stroke_width: sw(*width) };
-                area.draw(&PathElement::new(pts.iter().map(|&q| pt(q)).collect::<Vec<_>>(), style))?;
+                let style = ShapeStyle {
+                    color: *color,
+                    filled: false,
+                    stroke_width: sw(*width),
+                };
+                area.draw(&PathElement::new(
+                    pts.iter().map(|&q| pt(q)).collect::<Vec<_>>(),
+                    style,
+                ))?;
             }
             Prim::Poly { pts, color } => {
-                area.draw(&Polygon::new(pts.iter().map(|&q| pt(q)).collect::<Vec<_>>(), color.filled()))?;
+                area.draw(&Polygon::new(
+                    pts.iter().map(|&q| pt(q)).collect::<Vec<_>>(),
+                    color.filled(),
+                ))?;
             }
-            Prim::Circle { x, y, r, color, fill, width } => {
-                let style = ShapeStyle { color: *color, filled: *fill, stroke_width: sw(*width) };
+            Prim::Circle {
+                x,
+                y,
+                r,
+                color,
+                fill,
+                width,
+            } => {
+                let style = ShapeStyle {
+                    color: *color,
+                    filled: *fill,
+                    stroke_width: sw(*width),
+                };
                 area.draw(&Circle::new((p(*x), p(*y)), p(*r).max(1), style))?;
             }
-            Prim::Text { s: text, x, y, size, color, h, v, bold } => {
-                let weight = if *bold { FontStyle::Bold } else { FontStyle::Normal };
-                let style = FontDesc::new(FontFamily::Name(FONT), size * s, weight).color(color).pos(Pos::new(*h, *v));
+            Prim::Text {
+                s: text,
+                x,
+                y,
+                size,
+                color,
+                h,
+                v,
+                bold,
+            } => {
+                let weight = if *bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                let style = FontDesc::new(FontFamily::Name(FONT), size * s, weight)
+                    .color(color)
+                    .pos(Pos::new(*h, *v));
                 area.draw(&Text::new(text.as_str(), (p(*x), p(*y)), style))?;
             }
         }
@@ -300,7 +474,9 @@ pub struct Legend {
 #[derive(Clone, Copy, Debug)]
 pub enum Swatch {
     Bar(Look),
-    Line { dashed: bool },
+    Line {
+        dashed: bool,
+    },
     Dot,
     /// A light shaded area.
     Shade,
@@ -346,14 +522,29 @@ impl Frame {
             }
             x += iw + 14.0;
         }
-        let notes: Vec<String> = self.notes.iter().flat_map(|n| wrap(n, SMALL, inner)).collect();
+        let notes: Vec<String> = self
+            .notes
+            .iter()
+            .flat_map(|n| wrap(n, SMALL, inner))
+            .collect();
         let source = match self.source.iter().find(|s| text_width(s, SOURCE) <= inner) {
             Some(s) => vec![s.clone()],
-            None => self.source.last().map(|s| wrap(s, SOURCE, inner)).unwrap_or_default(),
+            None => self
+                .source
+                .last()
+                .map(|s| wrap(s, SOURCE, inner))
+                .unwrap_or_default(),
         };
         let top = PAD + title.len() as f64 * 21.0 + 4.0 + legend.len() as f64 * LEGEND_LINE + 8.0;
         let bottom = 8.0 + notes.len() as f64 * 16.0 + source.len() as f64 * 15.0 + PAD - 2.0;
-        FrameLayout { title, legend, notes, source, top, bottom }
+        FrameLayout {
+            title,
+            legend,
+            notes,
+            source,
+            top,
+            bottom,
+        }
     }
 
     pub fn draw(&self, sc: &mut Scene, fl: &FrameLayout) {
@@ -366,7 +557,9 @@ impl Frame {
         y += 4.0;
         for row in &fl.legend {
             for &(i, x) in row {
-                let Some(item) = self.legend.get(i) else { continue };
+                let Some(item) = self.legend.get(i) else {
+                    continue;
+                };
                 let (x0, y0) = (PAD + x, y + 2.0);
                 let r = [x0, y0, x0 + SWATCH, y0 + SWATCH - 2.0];
                 match item.swatch {
@@ -375,12 +568,19 @@ impl Frame {
                         sc.rect(r, pal.grid.mix(0.45), true, 0.0);
                         sc.rect(r, pal.grid.to_rgba(), false, 1.0);
                     }
-                    Swatch::Line { dashed: false } => {
-                        sc.line(vec![(x0, y0 + 6.0), (x0 + SWATCH, y0 + 6.0)], rgba(pal.muted), 2.0)
-                    }
-                    Swatch::Line { dashed: true } => {
-                        sc.dashed((x0, y0 + 6.0), (x0 + SWATCH, y0 + 6.0), rgba(pal.muted), 2.0, 3.0, 2.0)
-                    }
+                    Swatch::Line { dashed: false } => sc.line(
+                        vec![(x0, y0 + 6.0), (x0 + SWATCH, y0 + 6.0)],
+                        rgba(pal.muted),
+                        2.0,
+                    ),
+                    Swatch::Line { dashed: true } => sc.dashed(
+                        (x0, y0 + 6.0),
+                        (x0 + SWATCH, y0 + 6.0),
+                        rgba(pal.muted),
+                        2.0,
+                        3.0,
+                        2.0,
+                    ),
                     Swatch::Dot => sc.prims.push(Prim::Circle {
                         x: x0 + SWATCH / 2.0,
                         y: y0 + 6.0,
@@ -390,7 +590,15 @@ impl Frame {
                         width: 1.0,
                     }),
                 }
-                sc.text(item.text.clone(), x0 + SWATCH + 5.0, y0 + 6.0, SMALL, pal.text, HPos::Left, VPos::Center);
+                sc.text(
+                    item.text.clone(),
+                    x0 + SWATCH + 5.0,
+                    y0 + 6.0,
+                    SMALL,
+                    pal.text,
+                    HPos::Left,
+                    VPos::Center,
+                );
             }
             y += LEGEND_LINE;
         }

@@ -29,7 +29,11 @@ const TRACK: f64 = 18.0;
 pub fn spec(lang: Lang) -> Spec {
     let l = |zh, en| lang.pick(zh, en);
     let v = |id| fmt::value_of(id, lang);
-    let short = |id: &str| data::get(id).map(|r| fmt::number(r.value, r.unit, lang)).unwrap_or_default();
+    let short = |id: &str| {
+        data::get(id)
+            .map(|r| fmt::number(r.value, r.unit, lang))
+            .unwrap_or_default()
+    };
     // "100亿级" / "¥10bn class": the scale class of a target, from its record.
     let class = |id: &str| {
         let v = data::value(id);
@@ -42,15 +46,30 @@ pub fn spec(lang: Lang) -> Spec {
         Row {
             header: l("省级重点专业镇数量", "Provincial key towns").into(),
             status: match lang {
-                Lang::Zh => format!("现有{}；2025年目标{}", v("provincial_key_towns_first_batch"), v("target_provincial_key_towns")),
-                Lang::En => format!("Now {}; by 2025: {}", v("provincial_key_towns_first_batch"), v("target_provincial_key_towns")),
+                Lang::Zh => format!(
+                    "现有{}；2025年目标{}",
+                    v("provincial_key_towns_first_batch"),
+                    v("target_provincial_key_towns")
+                ),
+                Lang::En => format!(
+                    "Now {}; by 2025: {}",
+                    v("provincial_key_towns_first_batch"),
+                    v("target_provincial_key_towns")
+                ),
             },
             current: "provincial_key_towns_first_batch",
-            targets: vec![("target_provincial_key_towns", v("target_provincial_key_towns"))],
+            targets: vec![(
+                "target_provincial_key_towns",
+                v("target_provincial_key_towns"),
+            )],
             hue: Hue::Primary,
         },
         Row {
-            header: l("每个省级重点专业镇的公共服务平台", "Service platforms per provincial key town").into(),
+            header: l(
+                "每个省级重点专业镇的公共服务平台",
+                "Service platforms per provincial key town",
+            )
+            .into(),
             status: match lang {
                 Lang::Zh => format!(
                     "现平均{}（推算：{}÷{}镇）；目标每镇{}",
@@ -68,11 +87,18 @@ pub fn spec(lang: Lang) -> Spec {
                 ),
             },
             current: "platforms_per_provincial_town",
-            targets: vec![("target_platforms_per_provincial_town", v("target_platforms_per_provincial_town"))],
+            targets: vec![(
+                "target_platforms_per_provincial_town",
+                v("target_platforms_per_provincial_town"),
+            )],
             hue: Hue::Accent,
         },
         Row {
-            header: l("产业名镇规模：汾酒专业镇到了哪一级", "Scale classes: where the Fenjiu town stands").into(),
+            header: l(
+                "产业名镇规模：汾酒专业镇到了哪一级",
+                "Scale classes: where the Fenjiu town stands",
+            )
+            .into(),
             status: match lang {
                 Lang::Zh => format!(
                     "汾酒专业镇前8个月{}；目标打造{}300亿级、{}100亿级产业名镇",
@@ -95,7 +121,9 @@ pub fn spec(lang: Lang) -> Spec {
             hue: Hue::Secondary,
         },
     ];
-    rows.retain(|r| data::get(r.current).is_some() && r.targets.iter().any(|(id, _)| data::get(id).is_some()));
+    rows.retain(|r| {
+        data::get(r.current).is_some() && r.targets.iter().any(|(id, _)| data::get(id).is_some())
+    });
     let notes = vec![l(
         "平台数是平均数，不代表每个镇都已有6.5个。目标没有写明哪个镇要达到300亿级或100亿级；汾酒专业镇是规模最大的省级专业镇，数字只是前8个月。",
         "Platforms: an average, not what each town has. The targets do not name the towns of the ¥30bn and ¥10bn classes; Fenjiu, the largest, is shown for January-August only.",
@@ -103,7 +131,10 @@ pub fn spec(lang: Lang) -> Spec {
     .into()];
     let legend = [Look::Reported, Look::Derived, Look::Target]
         .iter()
-        .map(|&look| Legend { swatch: Swatch::Bar(look), text: look.legend(lang) })
+        .map(|&look| Legend {
+            swatch: Swatch::Bar(look),
+            text: look.legend(lang),
+        })
         .collect();
     Spec {
         frame: Frame {
@@ -121,7 +152,8 @@ impl Progress {
         self.rows
             .iter()
             .map(|r| {
-                let lines = wrap(&r.header, LABEL * 1.06, inner).len() + wrap(&r.status, SMALL, inner).len();
+                let lines = wrap(&r.header, LABEL * 1.06, inner).len()
+                    + wrap(&r.status, SMALL, inner).len();
                 lines as f64 * LINE + 4.0 + TRACK + 4.0 + LINE + 12.0
             })
             .sum::<f64>()
@@ -154,7 +186,9 @@ impl Progress {
                 y += LINE;
             }
             y += 4.0;
-            let Some(cur) = data::get(row.current) else { continue };
+            let Some(cur) = data::get(row.current) else {
+                continue;
+            };
             let tmax = row
                 .targets
                 .iter()
@@ -182,7 +216,11 @@ impl Progress {
             for (id, label) in &row.targets {
                 let Some(t) = data::get(id) else { continue };
                 let x = map(t.value);
-                sc.line(vec![(x, y - 3.0), (x, y + TRACK + 3.0)], rgba(pal.text), 1.5);
+                sc.line(
+                    vec![(x, y - 3.0), (x, y + TRACK + 3.0)],
+                    rgba(pal.text),
+                    1.5,
+                );
                 let w = text_width(label, SMALL);
                 let (span, anchor, lx) = if x + w / 2.0 > x1 {
                     ((x1 - w, x1), HPos::Right, x1)
@@ -195,8 +233,15 @@ impl Progress {
             }
             let cur_text = fmt::value(cur, sc.lang);
             let (cx, cw) = (map(cur.value), text_width(&cur_text, SMALL));
-            let span = if cx - cw >= x0 { (cx - cw, cx) } else { (x0, x0 + cw) };
-            if taken.iter().all(|t| span.1 + 6.0 < t.0 || span.0 > t.1 + 6.0) {
+            let span = if cx - cw >= x0 {
+                (cx - cw, cx)
+            } else {
+                (x0, x0 + cw)
+            };
+            if taken
+                .iter()
+                .all(|t| span.1 + 6.0 < t.0 || span.0 > t.1 + 6.0)
+            {
                 sc.bold(cur_text, span.0, ty, SMALL, pal.text, HPos::Left, VPos::Top);
             }
             y += TRACK + 4.0 + LINE + 12.0 + extra;

@@ -29,7 +29,8 @@ pub use check::{validate, Problem, Rule};
 pub use limits::{limit, Limit, LimitId, Strength, LIMITS};
 
 /// The article every figure comes from.
-pub const ARTICLE_ZH: &str = "山西省政府新闻办“培育打造特色专业镇”专场发布会（2023年9月21日），报纸2023年9月22日刊";
+pub const ARTICLE_ZH: &str =
+    "山西省政府新闻办“培育打造特色专业镇”专场发布会（2023年9月21日），报纸2023年9月22日刊";
 /// The article every figure comes from, in English.
 pub const ARTICLE_EN: &str =
     "Shanxi provincial government press conference on specialty towns (21 Sep 2023), newspaper of 22 Sep 2023";
@@ -207,8 +208,14 @@ impl Source {
     /// "《特色专业镇成为“山西实践样板”》第3段" / "'Specialty towns ...', paragraph 3".
     pub fn cite(self, lang: crate::format::Lang) -> String {
         match lang {
-            crate::format::Lang::Zh => format!("《{}》第{}段", self.section.headline_zh(), self.paragraph),
-            crate::format::Lang::En => format!("'{}', paragraph {}", self.section.headline_en(), self.paragraph),
+            crate::format::Lang::Zh => {
+                format!("《{}》第{}段", self.section.headline_zh(), self.paragraph)
+            }
+            crate::format::Lang::En => format!(
+                "'{}', paragraph {}",
+                self.section.headline_en(),
+                self.paragraph
+            ),
         }
     }
 }
@@ -287,7 +294,10 @@ pub fn limit_record(l: &Limit) -> Option<Record> {
     let (value, unit) = if l.denominator == 1 {
         (l.numerator as f64, l.unit)
     } else {
-        (l.numerator as f64 * 100.0 / l.denominator as f64, Unit::Percent)
+        (
+            l.numerator as f64 * 100.0 / l.denominator as f64,
+            Unit::Percent,
+        )
     };
     Some(Record {
         id,
@@ -331,7 +341,13 @@ mod tests {
         for k in [Kind::Reported, Kind::Target, Kind::Derived] {
             assert_eq!(json(k), format!("\"{}\"", k.as_str()));
         }
-        for q in [Qualifier::MoreThan, Qualifier::AtLeast, Qualifier::About, Qualifier::AtMost, Qualifier::LessThan] {
+        for q in [
+            Qualifier::MoreThan,
+            Qualifier::AtLeast,
+            Qualifier::About,
+            Qualifier::AtMost,
+            Qualifier::LessThan,
+        ] {
             assert_eq!(json(q), format!("\"{}\"", q.as_str()));
         }
         for s in Section::ALL {

@@ -63,5 +63,11 @@ pub fn budget(destination: Destination, days: u32) -> Budget {
         std::cmp::Ordering::Greater => Cap::PerPerson,
         std::cmp::Ordering::Equal => Cap::Both,
     };
-    Budget { days, per_day_fen, per_person_fen, max_fen: by_day.min(per_person_fen), binding }
+    Budget {
+        days,
+        per_day_fen,
+        per_person_fen,
+        max_fen: by_day.min(per_person_fen),
+        binding,
+    }
 }

@@ -22,7 +22,10 @@ mod report;
 
 pub use budget::{budget, caps_fen, Budget, Cap};
 pub use people::{eligibility, priority_order};
-pub use plan::{Batch, Destination, Honor, Organizer, Person, Plan, PlanError, TechnicalYear, Title, Venue, MAX_BATCHES, MAX_PEOPLE};
+pub use plan::{
+    Batch, Destination, Honor, Organizer, Person, Plan, PlanError, TechnicalYear, Title, Venue,
+    BATCH_FIELDS, MAX_BATCHES, MAX_PEOPLE, PERSON_FIELDS, TRIP_FIELDS,
+};
 pub use report::{Check, Report, RuleId, Status, Verdict, Why};
 
 use crate::data::{limit, Limit, LimitId, Strength};
@@ -86,15 +89,16 @@ pub fn example_plan() -> Plan {
     const MAY_12: Date = date(2024, 5, 12);
     const SEP_9: Date = date(2024, 9, 9);
     const SEP_14: Date = date(2024, 9, 14);
-    let person = |honor, title, age, frontline, high_intensity, hard_environment, key_role| Person {
-        honor,
-        title,
-        age,
-        frontline,
-        high_intensity,
-        hard_environment,
-        key_role,
-    };
+    let person =
+        |honor, title, age, frontline, high_intensity, hard_environment, key_role| Person {
+            honor,
+            title,
+            age,
+            frontline,
+            high_intensity,
+            hard_environment,
+            key_role,
+        };
     Plan {
         organizer: Organizer::ProvincialUnion,
         model_workers_under_65: Some(1000),
@@ -121,14 +125,52 @@ pub fn example_plan() -> Plan {
             },
         ],
         people: vec![
-            person(Honor::City, Title::ModelWorker, 58, true, false, false, false),
-            person(Honor::Provincial, Title::AdvancedWorker, 61, true, true, false, false),
-            person(Honor::National, Title::MayDayMedal, 45, true, false, true, true),
-            person(Honor::Provincial, Title::Treatment, 63, false, false, false, false),
+            person(
+                Honor::City,
+                Title::ModelWorker,
+                58,
+                true,
+                false,
+                false,
+                false,
+            ),
+            person(
+                Honor::Provincial,
+                Title::AdvancedWorker,
+                61,
+                true,
+                true,
+                false,
+                false,
+            ),
+            person(
+                Honor::National,
+                Title::MayDayMedal,
+                45,
+                true,
+                false,
+                true,
+                true,
+            ),
+            person(
+                Honor::Provincial,
+                Title::Treatment,
+                63,
+                false,
+                false,
+                false,
+                false,
+            ),
         ],
         technical_worker_trips: vec![
-            TechnicalYear { year: 2022, participants: 300 },
-            TechnicalYear { year: 2023, participants: 360 },
+            TechnicalYear {
+                year: 2022,
+                participants: 300,
+            },
+            TechnicalYear {
+                year: 2023,
+                participants: 360,
+            },
         ],
     }
 }
@@ -145,7 +187,12 @@ fn check_valid(plan: &Plan) -> Report {
     let cost_applies = plan.organizer == Organizer::ProvincialUnion;
     let rows = Rows::new();
     for (i, b) in plan.batches.iter().enumerate() {
-        let x = Ctx { i, b, days: days(b), rows: &rows };
+        let x = Ctx {
+            i,
+            b,
+            days: days(b),
+            rows: &rows,
+        };
         checks.push(batch_size(&x));
         checks.push(duration(&x));
         checks.extend(costs(&x, cost_applies));
@@ -265,11 +312,21 @@ fn strength_words(s: Strength, lang: Lang) -> &'static str {
 /// The one message builder of the limit rules: the subject, then "within the general limit of X
 /// (Y to spare)" or "Y over the general limit of X", in the reader's language, by the check's
 /// status.
-fn judge(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, subject: Arguments, limit: Arguments, diff: Arguments) -> fmt::Result {
+fn judge(
+    f: &mut fmt::Formatter<'_>,
+    c: &Check,
+    lang: Lang,
+    subject: Arguments,
+    limit: Arguments,
+    diff: Arguments,
+) -> fmt::Result {
     let s = strength_words(c.strength, lang);
     match (c.status == Status::Ok, lang) {
         (true, Lang::Zh) => write!(f, "{subject}，未超过{s}上限{limit}（余{diff}）。"),
-        (true, Lang::En) => write!(f, "{subject}, within the {s} limit of {limit} ({diff} to spare)."),
+        (true, Lang::En) => write!(
+            f,
+            "{subject}, within the {s} limit of {limit} ({diff} to spare)."
+        ),
         (false, Lang::Zh) => write!(f, "{subject}，超过{s}上限{limit}，多出{diff}。"),
         (false, Lang::En) => write!(f, "{subject}: {diff} over the {s} limit of {limit}."),
     }
@@ -328,19 +385,41 @@ pub(crate) fn write_suggestion(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang
     match &c.why {
         Why::BatchSize { participants, max } => batch_size_fix(f, lang, *participants, *max),
         Why::Duration { start, max, .. } => duration_fix(f, lang, *start, *max),
-        Why::CostPerPerson { destination, days, .. } | Why::CostPerDay { destination, days, .. } => {
-            budget_words(f, lang, &budget(*destination, u32::try_from(*days).unwrap_or(u32::MAX)))
+        Why::CostPerPerson {
+            destination, days, ..
         }
-        Why::Venue(_) => f.write_str(lang.pick("改在全国或省级劳模疗休养基地。", "Use a national or provincial model workers' rest base.")),
+        | Why::CostPerDay {
+            destination, days, ..
+        } => budget_words(
+            f,
+            lang,
+            &budget(*destination, u32::try_from(*days).unwrap_or(u32::MAX)),
+        ),
+        Why::Venue(_) => f.write_str(lang.pick(
+            "改在全国或省级劳模疗休养基地。",
+            "Use a national or provincial model workers' rest base.",
+        )),
         Why::CrossProvince => f.write_str(lang.pick(
             "把活动安排在疗休养地所在的省份内。",
             "Keep the activities within the province where the batch stays.",
         )),
-        Why::Lodging { .. } => f.write_str(lang.pick("整批住在同一个地方。", "Stay in one place for the whole batch.")),
-        Why::AnnualScale { year, workers, total, max, .. } => annual_scale_fix(f, lang, *year, i64::from(*workers), *total, *max),
+        Why::Lodging { .. } => f.write_str(lang.pick(
+            "整批住在同一个地方。",
+            "Stay in one place for the whole batch.",
+        )),
+        Why::AnnualScale {
+            year,
+            workers,
+            total,
+            max,
+            ..
+        } => annual_scale_fix(f, lang, *year, i64::from(*workers), *total, *max),
         Why::Eligibility { .. } => people::eligibility_fix(f, lang),
         Why::TrendFalls { from, to } => trend_fix(f, lang, *from, *to),
-        Why::CostNotApplicable | Why::AnnualScaleUnknown { .. } | Why::TrendRises { .. } | Why::TrendUnknown => Ok(()),
+        Why::CostNotApplicable
+        | Why::AnnualScaleUnknown { .. }
+        | Why::TrendRises { .. }
+        | Why::TrendUnknown => Ok(()),
     }
 }
 
@@ -349,19 +428,52 @@ fn batch_size(x: &Ctx) -> Check {
     let l = x.rows.size;
     let max = l.numerator / l.denominator;
     let n = i64::from(x.b.participants);
-    Check::new(RuleId::BatchSize, Some(x.i), l, ok_if(n <= max), counts(n, max), Why::BatchSize { participants: n, max })
+    Check::new(
+        RuleId::BatchSize,
+        Some(x.i),
+        l,
+        ok_if(n <= max),
+        counts(n, max),
+        Why::BatchSize {
+            participants: n,
+            max,
+        },
+    )
 }
 
-fn batch_size_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, label: BatchLabel, n: i64, max: i64) -> fmt::Result {
+fn batch_size_words(
+    f: &mut fmt::Formatter<'_>,
+    c: &Check,
+    lang: Lang,
+    label: BatchLabel,
+    n: i64,
+    max: i64,
+) -> fmt::Result {
     let (n, diff, max) = (grouped(n), grouped((max - n).abs()), grouped(max));
     match lang {
-        Lang::Zh => judge(f, c, lang, format_args!("{label}{n}人"), format_args!("每批{max}人"), format_args!("{diff}人")),
-        Lang::En => judge(f, c, lang, format_args!("{label} has {n} people"), format_args!("{max} per batch"), format_args!("{diff}")),
+        Lang::Zh => judge(
+            f,
+            c,
+            lang,
+            format_args!("{label}{n}人"),
+            format_args!("每批{max}人"),
+            format_args!("{diff}人"),
+        ),
+        Lang::En => judge(
+            f,
+            c,
+            lang,
+            format_args!("{label} has {n} people"),
+            format_args!("{max} per batch"),
+            format_args!("{diff}"),
+        ),
     }
 }
 
 fn batch_size_fix(f: &mut fmt::Formatter<'_>, lang: Lang, n: i64, max: i64) -> fmt::Result {
-    let Some(parts) = (n + max - 1).checked_div(max) else { return Ok(()) };
+    let Some(parts) = (n + max - 1).checked_div(max) else {
+        return Ok(());
+    };
     let sizes = split_sizes(n, parts);
     match lang {
         Lang::Zh => write!(f, "分成{parts}批，每批{sizes}人。"),
@@ -373,7 +485,9 @@ fn batch_size_fix(f: &mut fmt::Formatter<'_>, lang: Lang, n: i64, max: i64) -> f
 /// gives "77/77/76").
 fn split_sizes(n: i64, parts: i64) -> String {
     let (base, extra) = (n / parts, n % parts);
-    let sizes: Vec<String> = (0..parts).map(|i| (base + i64::from(i < extra)).to_string()).collect();
+    let sizes: Vec<String> = (0..parts)
+        .map(|i| (base + i64::from(i < extra)).to_string())
+        .collect();
     sizes.join("/")
 }
 
@@ -381,13 +495,27 @@ fn split_sizes(n: i64, parts: i64) -> String {
 fn duration(x: &Ctx) -> Check {
     let l = x.rows.days;
     let max = l.numerator / l.denominator;
-    let why = Why::Duration { start: x.b.start, end: x.b.end, days: x.days, max };
-    Check::new(RuleId::Duration, Some(x.i), l, ok_if(x.days <= max), counts(x.days, max), why)
+    let why = Why::Duration {
+        start: x.b.start,
+        end: x.b.end,
+        days: x.days,
+        max,
+    };
+    Check::new(
+        RuleId::Duration,
+        Some(x.i),
+        l,
+        ok_if(x.days <= max),
+        counts(x.days, max),
+        why,
+    )
 }
 
 /// The last day a batch starting on `start` may end on, to last `max` days.
 fn last_day(start: Date, max: i64) -> Option<Date> {
-    start.checked_add(SignedDuration::from_hours((max - 1).saturating_mul(24))).ok()
+    start
+        .checked_add(SignedDuration::from_hours((max - 1).saturating_mul(24)))
+        .ok()
 }
 
 fn duration_words(
@@ -414,7 +542,10 @@ fn duration_words(
             f,
             c,
             lang,
-            format_args!("{label} runs {} from {start} to {end}, arrival and return days included", days_en(days)),
+            format_args!(
+                "{label} runs {} from {start} to {end}, arrival and return days included",
+                days_en(days)
+            ),
             format_args!("{}", days_en(max)),
             format_args!("{}", days_en(diff)),
         ),
@@ -422,10 +553,22 @@ fn duration_words(
 }
 
 fn duration_fix(f: &mut fmt::Formatter<'_>, lang: Lang, start: Date, max: i64) -> fmt::Result {
-    let Some(last) = last_day(start, max) else { return Ok(()) };
+    let Some(last) = last_day(start, max) else {
+        return Ok(());
+    };
     match lang {
-        Lang::Zh => write!(f, "在{}或之前结束（从报到日算起共{}天）。", ymd(last, lang), max),
-        Lang::En => write!(f, "End by {} ({} counting the arrival day).", ymd(last, lang), days_en(max)),
+        Lang::Zh => write!(
+            f,
+            "在{}或之前结束（从报到日算起共{}天）。",
+            ymd(last, lang),
+            max
+        ),
+        Lang::En => write!(
+            f,
+            "End by {} ({} counting the arrival day).",
+            ymd(last, lang),
+            days_en(max)
+        ),
     }
 }
 
@@ -440,7 +583,16 @@ fn costs(x: &Ctx, applies: bool) -> [Check; 2] {
         Destination::OutOfProvince => x.rows.cost_out,
     };
     if !applies {
-        let na = |rule, l| Check::new(rule, Some(x.i), l, Status::NotApplicable, None, Why::CostNotApplicable);
+        let na = |rule, l| {
+            Check::new(
+                rule,
+                Some(x.i),
+                l,
+                Status::NotApplicable,
+                None,
+                Why::CostNotApplicable,
+            )
+        };
         return [na(RuleId::CostPerPerson, pp), na(RuleId::CostPerDay, pd)];
     }
     let (cap_pp, cap_pd) = (budget::cap_fen(pp), budget::cap_fen(pd));
@@ -454,7 +606,12 @@ fn costs(x: &Ctx, applies: bool) -> [Check; 2] {
             pp,
             ok_if(cost_fen <= cap_pp),
             Some([yuan_f(cost_fen), yuan_f(cap_pp), yuan_f(cap_pp - cost_fen)]),
-            Why::CostPerPerson { destination, days, cost_fen, cap_fen: cap_pp },
+            Why::CostPerPerson {
+                destination,
+                days,
+                cost_fen,
+                cap_fen: cap_pp,
+            },
         ),
         Check::new(
             RuleId::CostPerDay,
@@ -462,7 +619,12 @@ fn costs(x: &Ctx, applies: bool) -> [Check; 2] {
             pd,
             ok_if(cost_fen <= cap_pd.saturating_mul(days)),
             Some([yuan_f(avg), yuan_f(cap_pd), yuan_f(cap_pd - avg)]),
-            Why::CostPerDay { destination, days, cost_fen, cap_fen: cap_pd },
+            Why::CostPerDay {
+                destination,
+                days,
+                cost_fen,
+                cap_fen: cap_pd,
+            },
         ),
     ]
 }
@@ -489,9 +651,21 @@ fn cost_per_person_words(
     cost: i64,
     cap: i64,
 ) -> fmt::Result {
-    let (w, over, cost, cap) = (where_words(d, lang), yuan((cost - cap).abs()), yuan(cost), yuan(cap));
+    let (w, over, cost, cap) = (
+        where_words(d, lang),
+        yuan((cost - cap).abs()),
+        yuan(cost),
+        yuan(cap),
+    );
     match lang {
-        Lang::Zh => judge(f, c, lang, format_args!("{label}{w}每人{cost}"), format_args!("每人{cap}"), format_args!("{over}")),
+        Lang::Zh => judge(
+            f,
+            c,
+            lang,
+            format_args!("{label}{w}每人{cost}"),
+            format_args!("每人{cap}"),
+            format_args!("{over}"),
+        ),
         Lang::En => judge(
             f,
             c,
@@ -515,7 +689,13 @@ fn cost_per_day_words(
     cap: i64,
 ) -> fmt::Result {
     let avg = average_fen(cost, days);
-    let (w, over, avg, cost, cap) = (where_words(d, lang), yuan((avg - cap).abs()), yuan(avg), yuan(cost), yuan(cap));
+    let (w, over, avg, cost, cap) = (
+        where_words(d, lang),
+        yuan((avg - cap).abs()),
+        yuan(avg),
+        yuan(cost),
+        yuan(cap),
+    );
     match lang {
         Lang::Zh => judge(
             f,
@@ -529,7 +709,10 @@ fn cost_per_day_words(
             f,
             c,
             lang,
-            format_args!("{label} averages {avg} per person per day {w} ({cost} ÷ {})", days_en(days)),
+            format_args!(
+                "{label} averages {avg} per person per day {w} ({cost} ÷ {})",
+                days_en(days)
+            ),
             format_args!("{cap} per person per day"),
             format_args!("{over}"),
         ),
@@ -539,14 +722,28 @@ fn cost_per_day_words(
 /// The most a person may cost, and which cap binds: "¥4,500 (¥900 × 5 days, which binds before
 /// ¥5,000)".
 fn budget_words(f: &mut fmt::Formatter<'_>, lang: Lang, b: &Budget) -> fmt::Result {
-    let (max, day, person, n) = (yuan(b.max_fen), yuan(b.per_day_fen), yuan(b.per_person_fen), b.days);
+    let (max, day, person, n) = (
+        yuan(b.max_fen),
+        yuan(b.per_day_fen),
+        yuan(b.per_person_fen),
+        b.days,
+    );
     match (lang, b.binding) {
-        (Lang::Zh, Cap::PerDay) => write!(f, "这一批每人最多{max}（{day} × {n}天，比每人{person}的上限更紧）。"),
+        (Lang::Zh, Cap::PerDay) => write!(
+            f,
+            "这一批每人最多{max}（{day} × {n}天，比每人{person}的上限更紧）。"
+        ),
         (Lang::Zh, Cap::PerPerson) => {
             let by_day = yuan(b.per_day_fen.saturating_mul(i64::from(n)));
-            write!(f, "这一批每人最多{max}（每人上限；按天计{day} × {n}天 = {by_day}，更宽）。")
+            write!(
+                f,
+                "这一批每人最多{max}（每人上限；按天计{day} × {n}天 = {by_day}，更宽）。"
+            )
         }
-        (Lang::Zh, Cap::Both) => write!(f, "这一批每人最多{max}（{day} × {n}天，恰好等于每人上限）。"),
+        (Lang::Zh, Cap::Both) => write!(
+            f,
+            "这一批每人最多{max}（{day} × {n}天，恰好等于每人上限）。"
+        ),
         (Lang::En, Cap::PerDay) => {
             write!(f, "At most {max} per person for this batch ({day} × {}, which binds before {person}).", days_en(n.into()))
         }
@@ -568,7 +765,14 @@ fn venue(x: &Ctx) -> Check {
         Venue::UnionSanatorium => Status::Note,
         Venue::Other => Status::Fails,
     };
-    Check::new(RuleId::Venue, Some(x.i), x.rows.venue, status, None, Why::Venue(x.b.venue))
+    Check::new(
+        RuleId::Venue,
+        Some(x.i),
+        x.rows.venue,
+        status,
+        None,
+        Why::Venue(x.b.venue),
+    )
 }
 
 fn venue_words(f: &mut fmt::Formatter<'_>, lang: Lang, label: BatchLabel, v: Venue) -> fmt::Result {
@@ -595,10 +799,22 @@ fn venue_words(f: &mut fmt::Formatter<'_>, lang: Lang, label: BatchLabel, v: Ven
 fn cross_province(x: &Ctx) -> Check {
     let l = x.rows.cross;
     let n = i64::from(x.b.cross_province_activities);
-    Check::new(RuleId::CrossProvince, Some(x.i), l, ok_if(n <= l.numerator), counts(n, l.numerator), Why::CrossProvince)
+    Check::new(
+        RuleId::CrossProvince,
+        Some(x.i),
+        l,
+        ok_if(n <= l.numerator),
+        counts(n, l.numerator),
+        Why::CrossProvince,
+    )
 }
 
-fn cross_province_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, label: BatchLabel) -> fmt::Result {
+fn cross_province_words(
+    f: &mut fmt::Formatter<'_>,
+    c: &Check,
+    lang: Lang,
+    label: BatchLabel,
+) -> fmt::Result {
     match (c.status == Status::Ok, lang) {
         (true, Lang::Zh) => write!(f, "{label}期间不跨省开展活动，符合规定。"),
         (true, Lang::En) => write!(f, "{label} holds no activities in another province, as the rules require in principle."),
@@ -611,16 +827,41 @@ fn cross_province_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, label
 fn lodging(x: &Ctx) -> Check {
     let l = x.rows.lodging;
     let n = i64::from(x.b.lodging_changes);
-    Check::new(RuleId::Lodging, Some(x.i), l, ok_if(n <= l.numerator), counts(n, l.numerator), Why::Lodging { changes: n })
+    Check::new(
+        RuleId::Lodging,
+        Some(x.i),
+        l,
+        ok_if(n <= l.numerator),
+        counts(n, l.numerator),
+        Why::Lodging { changes: n },
+    )
 }
 
-fn lodging_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, label: BatchLabel, n: i64) -> fmt::Result {
+fn lodging_words(
+    f: &mut fmt::Formatter<'_>,
+    c: &Check,
+    lang: Lang,
+    label: BatchLabel,
+    n: i64,
+) -> fmt::Result {
     match (c.status == Status::Ok, lang) {
         (true, Lang::Zh) => write!(f, "{label}住宿地点不变，符合规定。"),
-        (true, Lang::En) => write!(f, "{label} keeps the same lodging throughout, as the rules require."),
-        (false, Lang::Zh) => write!(f, "{label}更换住宿地点{}次，而规定住宿地点不变。", grouped(n)),
+        (true, Lang::En) => write!(
+            f,
+            "{label} keeps the same lodging throughout, as the rules require."
+        ),
+        (false, Lang::Zh) => write!(
+            f,
+            "{label}更换住宿地点{}次，而规定住宿地点不变。",
+            grouped(n)
+        ),
         (false, Lang::En) => {
-            write!(f, "{label} changes lodging {} time{}; the rules say lodging stays the same.", grouped(n), if n == 1 { "" } else { "s" })
+            write!(
+                f,
+                "{label} changes lodging {} time{}; the rules say lodging stays the same.",
+                grouped(n),
+                if n == 1 { "" } else { "s" }
+            )
         }
     }
 }
@@ -629,7 +870,11 @@ fn lodging_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, label: Batch
 /// workers count).
 fn annual_share() -> (i64, i64, i64) {
     let l = limit(LimitId::AnnualShare);
-    (l.numerator, l.denominator, limit(LimitId::AnnualShareAge).numerator)
+    (
+        l.numerator,
+        l.denominator,
+        limit(LimitId::AnnualShareAge).numerator,
+    )
 }
 
 /// `annual_scale` (paragraph 3): "每年疗休养总规模原则上不超过65岁以下劳模总数的五分之一", one
@@ -652,14 +897,38 @@ fn annual_scale(plan: &Plan, checks: &mut Vec<Check>) {
     years.sort_unstable_by_key(|e| e.0);
     for (year, total, batches) in years {
         let Some(workers) = plan.model_workers_under_65 else {
-            let why = Why::AnnualScaleUnknown { year, batches, total };
-            checks.push(Check::new(RuleId::AnnualScale, None, l, Status::NotApplicable, None, why));
+            let why = Why::AnnualScaleUnknown {
+                year,
+                batches,
+                total,
+            };
+            checks.push(Check::new(
+                RuleId::AnnualScale,
+                None,
+                l,
+                Status::NotApplicable,
+                None,
+                why,
+            ));
             continue;
         };
         let w = i64::from(workers);
         let max = w * num / den;
-        let why = Why::AnnualScale { year, batches, workers, total, max };
-        checks.push(Check::new(RuleId::AnnualScale, None, l, ok_if(total * den <= w * num), counts(total, max), why));
+        let why = Why::AnnualScale {
+            year,
+            batches,
+            workers,
+            total,
+            max,
+        };
+        checks.push(Check::new(
+            RuleId::AnnualScale,
+            None,
+            l,
+            ok_if(total * den <= w * num),
+            counts(total, max),
+            why,
+        ));
     }
 }
 
@@ -676,7 +945,10 @@ fn annual_scale_words(
     let people = grouped(total);
     let subject = match lang {
         Lang::Zh => format!("{year}年{nb}批共{people}人"),
-        Lang::En => format!("In {year}, {people} people go in {nb} batch{}", if nb == 1 { "" } else { "es" }),
+        Lang::En => format!(
+            "In {year}, {people} people go in {nb} batch{}",
+            if nb == 1 { "" } else { "es" }
+        ),
     };
     let Some((w, max)) = known else {
         return match lang {
@@ -708,7 +980,14 @@ fn annual_scale_words(
     }
 }
 
-fn annual_scale_fix(f: &mut fmt::Formatter<'_>, lang: Lang, year: i16, w: i64, total: i64, max: i64) -> fmt::Result {
+fn annual_scale_fix(
+    f: &mut fmt::Formatter<'_>,
+    lang: Lang,
+    year: i16,
+    w: i64,
+    total: i64,
+    max: i64,
+) -> fmt::Result {
     let (num, den, _) = annual_share();
     let (fewer, max, w) = (grouped(total - max), grouped(max), grouped(w));
     match lang {
@@ -737,25 +1016,50 @@ fn technical_trend(trips: &[TechnicalYear]) -> Check {
     let worst = ys
         .windows(2)
         .filter_map(|w| match w {
-            [a, b] => Some((i64::from(b.participants) - i64::from(a.participants), *a, *b)),
+            [a, b] => Some((
+                i64::from(b.participants) - i64::from(a.participants),
+                *a,
+                *b,
+            )),
             _ => None,
         })
         .min_by_key(|w| w.0);
     let Some((rise, from, to)) = worst else {
-        return Check::new(RuleId::TechnicalWorkerTrend, None, l, Status::NotApplicable, None, Why::TrendUnknown);
+        return Check::new(
+            RuleId::TechnicalWorkerTrend,
+            None,
+            l,
+            Status::NotApplicable,
+            None,
+            Why::TrendUnknown,
+        );
     };
     // A floor, so the margin is `observed - limit` (negative when broken).
     let figures = Some([rise as f64, min_rise as f64, (rise - min_rise) as f64]);
     let (status, why) = if rise >= min_rise {
-        (Status::Ok, Why::TrendRises { years: ys.into_boxed_slice(), rise })
+        (
+            Status::Ok,
+            Why::TrendRises {
+                years: ys.into_boxed_slice(),
+                rise,
+            },
+        )
     } else {
         (Status::Fails, Why::TrendFalls { from, to })
     };
     Check::new(RuleId::TechnicalWorkerTrend, None, l, status, figures, why)
 }
 
-fn trend_rises_words(f: &mut fmt::Formatter<'_>, lang: Lang, years: &[TechnicalYear], rise: i64) -> fmt::Result {
-    f.write_str(lang.pick("优秀技术工人疗休养人次逐年提升（", "Technical workers' trips rise every year ("))?;
+fn trend_rises_words(
+    f: &mut fmt::Formatter<'_>,
+    lang: Lang,
+    years: &[TechnicalYear],
+    rise: i64,
+) -> fmt::Result {
+    f.write_str(lang.pick(
+        "优秀技术工人疗休养人次逐年提升（",
+        "Technical workers' trips rise every year (",
+    ))?;
     for (i, t) in years.iter().enumerate() {
         let n = grouped(t.participants.into());
         match (lang, i) {
@@ -771,12 +1075,21 @@ fn trend_rises_words(f: &mut fmt::Formatter<'_>, lang: Lang, years: &[TechnicalY
     }
 }
 
-fn trend_falls_words(f: &mut fmt::Formatter<'_>, lang: Lang, a: TechnicalYear, b: TechnicalYear) -> fmt::Result {
+fn trend_falls_words(
+    f: &mut fmt::Formatter<'_>,
+    lang: Lang,
+    a: TechnicalYear,
+    b: TechnicalYear,
+) -> fmt::Result {
     let (pa, pb) = (i64::from(a.participants), i64::from(b.participants));
     let rise = pb - pa;
     let (pa, pb) = (grouped(pa), grouped(pb));
     match (lang, rise == 0) {
-        (Lang::Zh, true) => write!(f, "优秀技术工人疗休养人次未做到逐年提升：{}年{pb}人，与{}年的{pa}人相比持平。", b.year, a.year),
+        (Lang::Zh, true) => write!(
+            f,
+            "优秀技术工人疗休养人次未做到逐年提升：{}年{pb}人，与{}年的{pa}人相比持平。",
+            b.year, a.year
+        ),
         (Lang::Zh, false) => write!(
             f,
             "优秀技术工人疗休养人次未做到逐年提升：{}年{pb}人，与{}年的{pa}人相比少{}人。",
@@ -784,7 +1097,11 @@ fn trend_falls_words(f: &mut fmt::Formatter<'_>, lang: Lang, a: TechnicalYear, b
             a.year,
             grouped(-rise)
         ),
-        (Lang::En, true) => write!(f, "Technical workers' trips do not rise every year: {} has {pb}, the same as {} ({pa}).", b.year, a.year),
+        (Lang::En, true) => write!(
+            f,
+            "Technical workers' trips do not rise every year: {} has {pb}, the same as {} ({pa}).",
+            b.year, a.year
+        ),
         (Lang::En, false) => write!(
             f,
             "Technical workers' trips do not rise every year: {} has {pb}, {} below {} ({pa}).",
@@ -795,11 +1112,24 @@ fn trend_falls_words(f: &mut fmt::Formatter<'_>, lang: Lang, a: TechnicalYear, b
     }
 }
 
-fn trend_fix(f: &mut fmt::Formatter<'_>, lang: Lang, a: TechnicalYear, b: TechnicalYear) -> fmt::Result {
+fn trend_fix(
+    f: &mut fmt::Formatter<'_>,
+    lang: Lang,
+    a: TechnicalYear,
+    b: TechnicalYear,
+) -> fmt::Result {
     let at_least = grouped(i64::from(a.participants) + min_rise());
     match lang {
-        Lang::Zh => write!(f, "{}年至少安排{at_least}人次，才比上一年有所提升。", b.year),
-        Lang::En => write!(f, "Plan at least {at_least} in {} so that the number rises over the year before.", b.year),
+        Lang::Zh => write!(
+            f,
+            "{}年至少安排{at_least}人次，才比上一年有所提升。",
+            b.year
+        ),
+        Lang::En => write!(
+            f,
+            "Plan at least {at_least} in {} so that the number rises over the year before.",
+            b.year
+        ),
     }
 }
 
@@ -816,8 +1146,16 @@ mod tests {
     #[test]
     fn a_check_is_small_and_holds_no_text() {
         // The words are built on demand: a check carries figures and a few numbers only.
-        assert!(std::mem::size_of::<Why>() <= 32, "{}", std::mem::size_of::<Why>());
-        assert!(std::mem::size_of::<Check>() <= 120, "{}", std::mem::size_of::<Check>());
+        assert!(
+            std::mem::size_of::<Why>() <= 32,
+            "{}",
+            std::mem::size_of::<Why>()
+        );
+        assert!(
+            std::mem::size_of::<Check>() <= 120,
+            "{}",
+            std::mem::size_of::<Check>()
+        );
     }
 
     #[test]
@@ -825,7 +1163,8 @@ mod tests {
         let r = check(&example_plan());
         assert_eq!(r.verdict, Verdict::Meets, "{r:#?}");
         assert_eq!(r.priority_order, [2, 1, 0, 3]);
-        let back = Plan::from_value(&serde_json::from_str(&example_plan_json()).unwrap_or_default());
+        let back =
+            Plan::from_value(&serde_json::from_str(&example_plan_json()).unwrap_or_default());
         assert_eq!(back, Ok(example_plan()));
     }
 }

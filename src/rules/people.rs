@@ -32,14 +32,34 @@ pub fn eligibility(person: &Person) -> Check {
 
 pub(crate) fn eligibility_at(person: &Person, index: Option<usize>) -> Check {
     let l = limit(LimitId::Eligibility);
-    let status = if person.honor >= Honor::City { Status::Ok } else { Status::NotEligible };
-    let mut c = Check::new(RuleId::Eligibility, None, l, status, None, Why::Eligibility { honor: person.honor, title: person.title });
+    let status = if person.honor >= Honor::City {
+        Status::Ok
+    } else {
+        Status::NotEligible
+    };
+    let mut c = Check::new(
+        RuleId::Eligibility,
+        None,
+        l,
+        status,
+        None,
+        Why::Eligibility {
+            honor: person.honor,
+            title: person.title,
+        },
+    );
     c.person = index;
     c
 }
 
 /// The eligibility message: "第2位是劳动模范（市级），属于市级及以上表彰，符合参加条件。"
-pub(crate) fn eligibility_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang, honor: Honor, title: Title) -> fmt::Result {
+pub(crate) fn eligibility_words(
+    f: &mut fmt::Formatter<'_>,
+    c: &Check,
+    lang: Lang,
+    honor: Honor,
+    title: Title,
+) -> fmt::Result {
     let h = match honor {
         Honor::National => lang.pick("全国", "national"),
         Honor::Provincial => lang.pick("省级", "provincial"),
@@ -54,7 +74,10 @@ pub(crate) fn eligibility_words(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lan
         Title::MayDayMedal => lang.pick("五一劳动奖章获得者", "May Day Labour Medal holder"),
     };
     let verdict = if c.status == Status::Ok {
-        lang.pick("属于市级及以上表彰，符合参加条件。", "honoured at city level or above, so eligible.")
+        lang.pick(
+            "属于市级及以上表彰，符合参加条件。",
+            "honoured at city level or above, so eligible.",
+        )
     } else {
         lang.pick(
             "不符合参加条件：参加对象须经主管部门批准表彰，且为市级及以上。",
@@ -90,8 +113,17 @@ pub fn priority_order(people: &[Person]) -> Vec<usize> {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let flags = [p.frontline, p.high_intensity, p.hard_environment, p.key_role];
-            (Reverse(flags.iter().filter(|f| **f).count()), Reverse(p.age), i)
+            let flags = [
+                p.frontline,
+                p.high_intensity,
+                p.hard_environment,
+                p.key_role,
+            ];
+            (
+                Reverse(flags.iter().filter(|f| **f).count()),
+                Reverse(p.age),
+                i,
+            )
         })
         .collect();
     keys.sort_unstable();

@@ -40,19 +40,31 @@ pub struct PlanError {
 
 impl PlanError {
     fn new(field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> PlanError {
-        PlanError { field: field.into(), message_zh: zh.into(), message_en: en.into() }
+        PlanError {
+            field: field.into(),
+            message_zh: zh.into(),
+            message_en: en.into(),
+        }
     }
 
     /// The error for text that is not JSON at all.
     pub fn bad_json(detail: &str) -> PlanError {
-        PlanError::new("", format!("方案不是有效的JSON：{detail}"), format!("The plan is not valid JSON: {detail}"))
+        PlanError::new(
+            "",
+            format!("方案不是有效的JSON：{detail}"),
+            format!("The plan is not valid JSON: {detail}"),
+        )
     }
 
     /// The error for text that is not JSON, saying where the parser stopped.
     pub(crate) fn from_json(e: &serde_json::Error) -> PlanError {
         PlanError::new(
             "",
-            format!("方案不是有效的JSON（第{}行第{}列附近出错）。", e.line(), e.column()),
+            format!(
+                "方案不是有效的JSON（第{}行第{}列附近出错）。",
+                e.line(),
+                e.column()
+            ),
             format!("The plan is not valid JSON: {e}."),
         )
     }
@@ -170,7 +182,12 @@ pub struct Plan {
 
 fn ser_date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
     // Written by hand rather than with jiff's printer, which would bring its formatting code.
-    s.collect_str(&format_args!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+    s.collect_str(&format_args!(
+        "{:04}-{:02}-{:02}",
+        d.year(),
+        d.month(),
+        d.day()
+    ))
 }
 
 fn ser_yuan<S: Serializer>(fen: &i64, s: S) -> Result<S::Ok, S::Error> {
@@ -205,9 +222,19 @@ fn first_error<E: serde::de::Error>(errors: Vec<PlanError>) -> E {
 
 const ORGANIZERS: [&str; 2] = ["provincial_union", "other"];
 const DESTINATIONS: [&str; 2] = ["in_province", "out_of_province"];
-const VENUES: [&str; 4] = ["national_base", "provincial_base", "union_sanatorium", "other"];
+const VENUES: [&str; 4] = [
+    "national_base",
+    "provincial_base",
+    "union_sanatorium",
+    "other",
+];
 const HONORS: [&str; 5] = ["national", "provincial", "city", "county", "none"];
-const TITLES: [&str; 4] = ["model_worker", "advanced_worker", "treatment", "may_day_medal"];
+const TITLES: [&str; 4] = [
+    "model_worker",
+    "advanced_worker",
+    "treatment",
+    "may_day_medal",
+];
 
 /// Collects the errors while the fields are read.
 #[derive(Default)]
@@ -236,24 +263,42 @@ fn path(at: At, key: &str) -> String {
 
 fn range_msg((lo, hi): (i64, i64)) -> (String, String) {
     let (lo, hi) = (crate::format::grouped(lo), crate::format::grouped(hi));
-    (format!("应为{lo}到{hi}之间的整数。"), format!("Must be a whole number from {lo} to {hi}."))
+    (
+        format!("应为{lo}到{hi}之间的整数。"),
+        format!("Must be a whole number from {lo} to {hi}."),
+    )
 }
 
 fn word_msg(words: &[&str]) -> (String, String) {
     let list = words.join(", ");
-    (format!("应为以下之一：{list}。"), format!("Must be one of: {list}."))
+    (
+        format!("应为以下之一：{list}。"),
+        format!("Must be one of: {list}."),
+    )
 }
 
 fn date_msg() -> (String, String) {
     (
-        format!("应为实际存在的日期，写作YYYY-MM-DD，年份在{}到{}之间。", YEARS.0, YEARS.1),
-        format!("Must be a real date written YYYY-MM-DD, in the years {} to {}.", YEARS.0, YEARS.1),
+        format!(
+            "应为实际存在的日期，写作YYYY-MM-DD，年份在{}到{}之间。",
+            YEARS.0, YEARS.1
+        ),
+        format!(
+            "Must be a real date written YYYY-MM-DD, in the years {} to {}.",
+            YEARS.0, YEARS.1
+        ),
     )
 }
 
 fn money_msg() -> (String, String) {
-    let (lo, hi) = (crate::format::grouped(COST_YUAN.0), crate::format::grouped(COST_YUAN.1));
-    (format!("应为{lo}到{hi}元之间的金额，最多两位小数。"), format!("Must be an amount from {lo} to {hi} yuan with at most two decimals."))
+    let (lo, hi) = (
+        crate::format::grouped(COST_YUAN.0),
+        crate::format::grouped(COST_YUAN.1),
+    );
+    (
+        format!("应为{lo}到{hi}元之间的金额，最多两位小数。"),
+        format!("Must be an amount from {lo} to {hi} yuan with at most two decimals."),
+    )
 }
 
 /// A field of an object: its name and its value (`None` when absent or `null`).
@@ -263,14 +308,44 @@ struct Field<'v> {
     value: Option<&'v Value>,
 }
 
+/// A batch's fields in the plan JSON, in the order of issue 4's shape.
+pub const BATCH_FIELDS: [&str; 8] = [
+    "participants",
+    "start",
+    "end",
+    "cost_per_person",
+    "destination",
+    "venue",
+    "cross_province_activities",
+    "lodging_changes",
+];
+/// A roster person's fields in the plan JSON.
+pub const PERSON_FIELDS: [&str; 7] = [
+    "honor",
+    "title",
+    "age",
+    "frontline",
+    "high_intensity",
+    "hard_environment",
+    "key_role",
+];
+/// A technical workers' year's fields in the plan JSON.
+pub const TRIP_FIELDS: [&str; 2] = ["year", "participants"];
+
 /// The fields `names` of `map`, found in one pass over its keys (unknown keys are ignored). The
 /// reader then takes each field from the array, instead of searching the JSON map field by field
 /// comparing strings: this runs for every batch and every person of a plan.
-fn fields<'v, const N: usize>(map: &'v Map<String, Value>, names: [&'static str; N]) -> [Field<'v>; N] {
+fn fields<'v, const N: usize>(
+    map: &'v Map<String, Value>,
+    names: [&'static str; N],
+) -> [Field<'v>; N] {
     let mut out = names.map(|key| Field { key, value: None });
     for (k, v) in map {
         // Lengths first, inline: most names differ in length.
-        if let Some(f) = out.iter_mut().find(|f| f.key.len() == k.len() && f.key == k) {
+        if let Some(f) = out
+            .iter_mut()
+            .find(|f| f.key.len() == k.len() && f.key == k)
+        {
             f.value = Some(v).filter(|v| !v.is_null());
         }
     }
@@ -281,19 +356,39 @@ impl Reader {
     /// Records an error; `missing` prefixes "required". Messages are built only here, on the
     /// error path, so reading a large valid plan allocates no message text.
     fn fail(&mut self, at: At, key: &str, missing: bool, (zh, en): (String, String)) {
-        let (mz, me) = if missing { ("缺少此项。", "Required. ") } else { ("", "") };
-        self.errors.push(PlanError::new(path(at, key), format!("{mz}{zh}"), format!("{me}{en}")));
+        let (mz, me) = if missing {
+            ("缺少此项。", "Required. ")
+        } else {
+            ("", "")
+        };
+        self.errors.push(PlanError::new(
+            path(at, key),
+            format!("{mz}{zh}"),
+            format!("{me}{en}"),
+        ));
     }
 
     /// The value of a required field, or an error saying what is allowed.
-    fn need<'v>(&mut self, f: Field<'v>, at: At, msg: fn(&[&str]) -> (String, String), words: &[&str]) -> Option<&'v Value> {
+    fn need<'v>(
+        &mut self,
+        f: Field<'v>,
+        at: At,
+        msg: fn(&[&str]) -> (String, String),
+        words: &[&str],
+    ) -> Option<&'v Value> {
         if f.value.is_none() {
             self.fail(at, f.key, true, msg(words));
         }
         f.value
     }
 
-    fn int(&mut self, Field { key, value }: Field, at: At, range: (i64, i64), required: bool) -> Option<i64> {
+    fn int(
+        &mut self,
+        Field { key, value }: Field,
+        at: At,
+        range: (i64, i64),
+        required: bool,
+    ) -> Option<i64> {
         let Some(v) = value else {
             if required {
                 self.fail(at, key, true, range_msg(range));
@@ -301,7 +396,11 @@ impl Reader {
             return None;
         };
         // A whole number may arrive as 80.0 (from a JavaScript form); accept it as 80.
-        let n = v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64));
+        let n = v.as_i64().or_else(|| {
+            v.as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                .map(|f| f as i64)
+        });
         match n {
             Some(n) if (range.0..=range.1).contains(&n) => Some(n),
             _ => {
@@ -316,7 +415,12 @@ impl Reader {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
-                self.fail(at, key, false, ("应为true或false。".into(), "Must be true or false.".into()));
+                self.fail(
+                    at,
+                    key,
+                    false,
+                    ("应为true或false。".into(), "Must be true or false.".into()),
+                );
                 false
             }
         }
@@ -341,7 +445,10 @@ impl Reader {
             let msg = if got.is_empty() {
                 (zh, en)
             } else {
-                (format!("“{got}”不是有效日期：{zh}"), format!("\"{got}\" is not a valid date. {en}"))
+                (
+                    format!("“{got}”不是有效日期：{zh}"),
+                    format!("\"{got}\" is not a valid date. {en}"),
+                )
             };
             self.fail(at, key, false, msg);
         }
@@ -352,10 +459,13 @@ impl Reader {
     fn fen(&mut self, f: Field, at: At) -> Option<i64> {
         let (v, key) = (self.need(f, at, |_| money_msg(), &[])?, f.key);
         let (lo, hi) = COST_YUAN;
-        let fen = v.as_f64().filter(|y| *y >= lo as f64 && *y <= hi as f64).and_then(|y| {
-            let fen = (y * FEN as f64).round() as i64;
-            (fen as f64 / FEN as f64 == y).then_some(fen)
-        });
+        let fen = v
+            .as_f64()
+            .filter(|y| *y >= lo as f64 && *y <= hi as f64)
+            .and_then(|y| {
+                let fen = (y * FEN as f64).round() as i64;
+                (fen as f64 / FEN as f64 == y).then_some(fen)
+            });
         if fen.is_none() {
             self.fail(at, key, false, money_msg());
         }
@@ -363,15 +473,27 @@ impl Reader {
     }
 
     /// The field's list of objects (each with its path prefix), at most `max` long.
-    fn list<'v>(&mut self, Field { key, value }: Field<'v>, max: usize, required: bool) -> Vec<(At, &'v Map<String, Value>)> {
+    fn list<'v>(
+        &mut self,
+        Field { key, value }: Field<'v>,
+        max: usize,
+        required: bool,
+    ) -> Vec<(At, &'v Map<String, Value>)> {
         let msg = |n: Option<usize>| {
             let m = crate::format::grouped(max as i64);
-            let (least_zh, least_en) = if required { ("，至少1项", ", at least one") } else { ("", "") };
+            let (least_zh, least_en) = if required {
+                ("，至少1项", ", at least one")
+            } else {
+                ("", "")
+            };
             let (has_zh, has_en) = match n {
                 Some(n) => (format!("现有{n}项。"), format!(" It has {n}.")),
                 None => (String::new(), String::new()),
             };
-            (format!("应为列表，最多{m}项{least_zh}。{has_zh}"), format!("Must be a list of at most {m} items{least_en}.{has_en}"))
+            (
+                format!("应为列表，最多{m}项{least_zh}。{has_zh}"),
+                format!("Must be a list of at most {m} items{least_en}.{has_en}"),
+            )
         };
         let mut out = Vec::new();
         let Some(v) = value else {
@@ -384,10 +506,21 @@ impl Reader {
             Some(items) if items.len() <= max && !(required && items.is_empty()) => {
                 out.reserve(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    let at = At { list: key, index: i };
+                    let at = At {
+                        list: key,
+                        index: i,
+                    };
                     match item.as_object() {
                         Some(obj) => out.push((at, obj)),
-                        None => self.fail(at, "", false, ("应为对象（{…}）。".into(), "Must be an object ({…}).".into())),
+                        None => self.fail(
+                            at,
+                            "",
+                            false,
+                            (
+                                "应为对象（{…}）。".into(),
+                                "Must be an object ({…}).".into(),
+                            ),
+                        ),
                     }
                 }
             }
@@ -398,19 +531,8 @@ impl Reader {
     }
 
     fn batch(&mut self, at: At, o: &Map<String, Value>) -> Option<Batch> {
-        let [participants, start, end, cost, destination, venue, cross, lodging] = fields(
-            o,
-            [
-                "participants",
-                "start",
-                "end",
-                "cost_per_person",
-                "destination",
-                "venue",
-                "cross_province_activities",
-                "lodging_changes",
-            ],
-        );
+        let [participants, start, end, cost, destination, venue, cross, lodging] =
+            fields(o, BATCH_FIELDS);
         let participants = self.int(participants, at, PARTICIPANTS, true);
         let start = self.date(start, at);
         let end = self.date(end, at);
@@ -425,7 +547,10 @@ impl Reader {
                 at,
                 "end",
                 false,
-                (format!("结束日期不能早于开始日期（{start}）。"), format!("Must not be before the start date ({start}).")),
+                (
+                    format!("结束日期不能早于开始日期（{start}）。"),
+                    format!("Must not be before the start date ({start})."),
+                ),
             );
             return None;
         }
@@ -434,8 +559,17 @@ impl Reader {
             start,
             end,
             cost_fen: cost_fen?,
-            destination: [Destination::InProvince, Destination::OutOfProvince].get(destination?).copied()?,
-            venue: [Venue::NationalBase, Venue::ProvincialBase, Venue::UnionSanatorium, Venue::Other].get(venue?).copied()?,
+            destination: [Destination::InProvince, Destination::OutOfProvince]
+                .get(destination?)
+                .copied()?,
+            venue: [
+                Venue::NationalBase,
+                Venue::ProvincialBase,
+                Venue::UnionSanatorium,
+                Venue::Other,
+            ]
+            .get(venue?)
+            .copied()?,
             cross_province_activities,
             lodging_changes: u32::try_from(lodging_changes).ok()?,
         })
@@ -443,7 +577,7 @@ impl Reader {
 
     fn person(&mut self, at: At, o: &Map<String, Value>) -> Option<Person> {
         let [honor, title, age, frontline, high_intensity, hard_environment, key_role] =
-            fields(o, ["honor", "title", "age", "frontline", "high_intensity", "hard_environment", "key_role"]);
+            fields(o, PERSON_FIELDS);
         let honor = self.word(honor, at, &HONORS);
         let title = self.word(title, at, &TITLES);
         let age = self.int(age, at, AGE, true);
@@ -452,8 +586,23 @@ impl Reader {
         let hard_environment = self.flag(hard_environment, at);
         let key_role = self.flag(key_role, at);
         Some(Person {
-            honor: [Honor::National, Honor::Provincial, Honor::City, Honor::County, Honor::None].get(honor?).copied()?,
-            title: [Title::ModelWorker, Title::AdvancedWorker, Title::Treatment, Title::MayDayMedal].get(title?).copied()?,
+            honor: [
+                Honor::National,
+                Honor::Provincial,
+                Honor::City,
+                Honor::County,
+                Honor::None,
+            ]
+            .get(honor?)
+            .copied()?,
+            title: [
+                Title::ModelWorker,
+                Title::AdvancedWorker,
+                Title::Treatment,
+                Title::MayDayMedal,
+            ]
+            .get(title?)
+            .copied()?,
             age: u8::try_from(age?).ok()?,
             frontline,
             high_intensity,
@@ -466,7 +615,11 @@ impl Reader {
     fn finish<T>(self, value: Option<T>) -> Result<T, Vec<PlanError>> {
         match value {
             Some(v) if self.errors.is_empty() => Ok(v),
-            _ if self.errors.is_empty() => Err(vec![PlanError::new("", "方案有误。", "The plan is not valid.")]),
+            _ if self.errors.is_empty() => Err(vec![PlanError::new(
+                "",
+                "方案有误。",
+                "The plan is not valid.",
+            )]),
             _ => Err(self.errors),
         }
     }
@@ -476,12 +629,21 @@ impl Reader {
 fn parse_date(s: &str) -> Option<Date> {
     let b = s.as_bytes();
     let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     if !shape {
         return None;
     }
     // Every digit is ASCII (checked above): read them without `str::parse`.
-    let num = |r: std::ops::Range<usize>| b.get(r).map(|ds| ds.iter().fold(0i16, |n, c| n * 10 + i16::from(c - b'0')));
+    let num = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .map(|ds| ds.iter().fold(0i16, |n, c| n * 10 + i16::from(c - b'0')))
+    };
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     if !(YEARS.0..=YEARS.1).contains(&i64::from(y)) {
         return None;
@@ -489,9 +651,17 @@ fn parse_date(s: &str) -> Option<Date> {
     Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
 }
 
-fn object<'v>(v: &'v Value, what_zh: &str, what_en: &str) -> Result<&'v Map<String, Value>, Vec<PlanError>> {
+fn object<'v>(
+    v: &'v Value,
+    what_zh: &str,
+    what_en: &str,
+) -> Result<&'v Map<String, Value>, Vec<PlanError>> {
     v.as_object().ok_or_else(|| {
-        vec![PlanError::new("", format!("{what_zh}应为JSON对象（{{…}}）。"), format!("The {what_en} must be a JSON object ({{…}})."))]
+        vec![PlanError::new(
+            "",
+            format!("{what_zh}应为JSON对象（{{…}}）。"),
+            format!("The {what_en} must be a JSON object ({{…}})."),
+        )]
     })
 }
 
@@ -505,38 +675,64 @@ impl Plan {
     pub fn from_value(v: &Value) -> Result<Plan, Vec<PlanError>> {
         let [organizer, workers, batches, people, trips] = fields(
             object(v, "方案", "plan")?,
-            ["organizer", "model_workers_under_65", "batches", "people", "technical_worker_trips"],
+            [
+                "organizer",
+                "model_workers_under_65",
+                "batches",
+                "people",
+                "technical_worker_trips",
+            ],
         );
         let mut r = Reader::default();
         let organizer = r.word(organizer, TOP, &ORGANIZERS);
         let workers = r.int(workers, TOP, WORKERS, false);
-        let batches: Vec<Option<Batch>> =
-            r.list(batches, MAX_BATCHES, true).into_iter().map(|(at, b)| r.batch(at, b)).collect();
-        let people: Vec<Option<Person>> =
-            r.list(people, MAX_PEOPLE, false).into_iter().map(|(at, b)| r.person(at, b)).collect();
+        let batches: Vec<Option<Batch>> = r
+            .list(batches, MAX_BATCHES, true)
+            .into_iter()
+            .map(|(at, b)| r.batch(at, b))
+            .collect();
+        let people: Vec<Option<Person>> = r
+            .list(people, MAX_PEOPLE, false)
+            .into_iter()
+            .map(|(at, b)| r.person(at, b))
+            .collect();
         let max_years = usize::try_from(YEARS.1 - YEARS.0 + 1).unwrap_or(0);
         let mut years = Vec::new();
         for (p, t) in r.list(trips, max_years, false) {
-            let [year, participants] = fields(t, ["year", "participants"]);
+            let [year, participants] = fields(t, TRIP_FIELDS);
             let year = r.int(year, p, YEARS, true);
             let participants = r.int(participants, p, TECH_PARTICIPANTS, true);
             years.push((p, year, participants));
         }
         // A year given twice: the later entry is the wrong one.
-        let mut seen: Vec<(i64, usize)> = years.iter().enumerate().filter_map(|(i, y)| Some((y.1?, i))).collect();
+        let mut seen: Vec<(i64, usize)> = years
+            .iter()
+            .enumerate()
+            .filter_map(|(i, y)| Some((y.1?, i)))
+            .collect();
         seen.sort_unstable();
         for w in seen.windows(2) {
             if let [(a, _), (b, i)] = w {
                 if a == b {
                     if let Some((at, _, _)) = years.get(*i) {
-                        r.fail(*at, "year", false, (format!("{b}年重复出现，每年只能填一次。"), format!("{b} appears more than once; give each year once.")));
+                        r.fail(
+                            *at,
+                            "year",
+                            false,
+                            (
+                                format!("{b}年重复出现，每年只能填一次。"),
+                                format!("{b} appears more than once; give each year once."),
+                            ),
+                        );
                     }
                 }
             }
         }
         let plan = (|| {
             Some(Plan {
-                organizer: [Organizer::ProvincialUnion, Organizer::Other].get(organizer?).copied()?,
+                organizer: [Organizer::ProvincialUnion, Organizer::Other]
+                    .get(organizer?)
+                    .copied()?,
                 model_workers_under_65: match workers {
                     Some(w) => Some(u32::try_from(w).ok()?),
                     None => None,
@@ -545,7 +741,12 @@ impl Plan {
                 people: people.into_iter().collect::<Option<Vec<_>>>()?,
                 technical_worker_trips: years
                     .into_iter()
-                    .map(|(_, y, n)| Some(TechnicalYear { year: i16::try_from(y?).ok()?, participants: u32::try_from(n?).ok()? }))
+                    .map(|(_, y, n)| {
+                        Some(TechnicalYear {
+                            year: i16::try_from(y?).ok()?,
+                            participants: u32::try_from(n?).ok()?,
+                        })
+                    })
                     .collect::<Option<Vec<_>>>()?,
             })
         })();

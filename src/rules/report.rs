@@ -83,11 +83,26 @@ pub enum Why {
     /// `batch_size`: the batch's participants and the most per batch.
     BatchSize { participants: i64, max: i64 },
     /// `duration`: arrival and return day, the days counted (both included) and the most.
-    Duration { start: Date, end: Date, days: i64, max: i64 },
+    Duration {
+        start: Date,
+        end: Date,
+        days: i64,
+        max: i64,
+    },
     /// `cost_per_person`: the cost and the cap in fen, and the days the budget is counted for.
-    CostPerPerson { destination: Destination, days: i64, cost_fen: i64, cap_fen: i64 },
+    CostPerPerson {
+        destination: Destination,
+        days: i64,
+        cost_fen: i64,
+        cap_fen: i64,
+    },
     /// `cost_per_day`: the cost and the per-day cap in fen, over `days` days.
-    CostPerDay { destination: Destination, days: i64, cost_fen: i64, cap_fen: i64 },
+    CostPerDay {
+        destination: Destination,
+        days: i64,
+        cost_fen: i64,
+        cap_fen: i64,
+    },
     /// A cost check of a plan that another body organises.
     CostNotApplicable,
     /// `venue`.
@@ -98,15 +113,27 @@ pub enum Why {
     Lodging { changes: i64 },
     /// `annual_scale` for one year: its batches and people, the model workers under 65 and the
     /// most the year may have.
-    AnnualScale { year: i16, batches: u32, workers: u32, total: i64, max: i64 },
+    AnnualScale {
+        year: i16,
+        batches: u32,
+        workers: u32,
+        total: i64,
+        max: i64,
+    },
     /// `annual_scale` without the number of model workers under 65.
     AnnualScaleUnknown { year: i16, batches: u32, total: i64 },
     /// `eligibility` of one person.
     Eligibility { honor: Honor, title: Title },
     /// `technical_worker_trend` rising every year: the years in order and the smallest rise.
-    TrendRises { years: Box<[TechnicalYear]>, rise: i64 },
+    TrendRises {
+        years: Box<[TechnicalYear]>,
+        rise: i64,
+    },
     /// `technical_worker_trend` not rising from `from` to `to` (the worst pair of years).
-    TrendFalls { from: TechnicalYear, to: TechnicalYear },
+    TrendFalls {
+        from: TechnicalYear,
+        to: TechnicalYear,
+    },
     /// `technical_worker_trend` with fewer than two years.
     TrendUnknown,
 }
@@ -116,7 +143,14 @@ impl Check {
     /// status, its figures (`[observed, limit, margin]`, with the row's unit; `None` for a check
     /// without figures, which has no unit either) and what its words are built from. Built in
     /// one go: this runs for every batch and every person.
-    pub(crate) fn new(rule: RuleId, batch: Option<usize>, l: &Limit, status: Status, figures: Option<[f64; 3]>, why: Why) -> Check {
+    pub(crate) fn new(
+        rule: RuleId,
+        batch: Option<usize>,
+        l: &Limit,
+        status: Status,
+        figures: Option<[f64; 3]>,
+        why: Why,
+    ) -> Check {
         let [observed, limit, margin] = match figures {
             Some(f) => f.map(Some),
             None => [None; 3],
@@ -138,12 +172,24 @@ impl Check {
 
     /// The message: what the plan has against the rule, quoting its figures.
     pub fn message(&self, lang: Lang) -> String {
-        Words { check: self, lang, suggestion: false }.to_string()
+        Words {
+            check: self,
+            lang,
+            suggestion: false,
+        }
+        .to_string()
     }
 
     /// What would pass, when the check fails, is not eligible or is a note.
     pub fn suggestion(&self, lang: Lang) -> Option<String> {
-        self.has_suggestion().then(|| Words { check: self, lang, suggestion: true }.to_string())
+        self.has_suggestion().then(|| {
+            Words {
+                check: self,
+                lang,
+                suggestion: true,
+            }
+            .to_string()
+        })
     }
 
     /// Whether [`Check::suggestion`] has something to say.
@@ -180,7 +226,11 @@ impl Serialize for Check {
     /// The shape: the figures, then `message_zh`, `message_en`, `suggestion_zh` and
     /// `suggestion_en` (`null` when there is nothing to suggest).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let words = |lang, suggestion| Words { check: self, lang, suggestion };
+        let words = |lang, suggestion| Words {
+            check: self,
+            lang,
+            suggestion,
+        };
         let fix = self.has_suggestion();
         let mut st = s.serialize_struct("Check", 14)?;
         st.serialize_field("rule", &self.rule)?;
@@ -213,7 +263,12 @@ pub struct Report {
 impl Report {
     /// The report for a plan that could not be read.
     pub fn invalid(errors: Vec<PlanError>) -> Report {
-        Report { verdict: Verdict::Invalid, errors, checks: Vec::new(), priority_order: Vec::new() }
+        Report {
+            verdict: Verdict::Invalid,
+            errors,
+            checks: Vec::new(),
+            priority_order: Vec::new(),
+        }
     }
 
     /// The report for a valid plan, its verdict decided by the checks: `ineligible` if anyone is
@@ -227,6 +282,11 @@ impl Report {
         } else {
             Verdict::Meets
         };
-        Report { verdict, errors: Vec::new(), checks, priority_order: Vec::new() }
+        Report {
+            verdict,
+            errors: Vec::new(),
+            checks,
+            priority_order: Vec::new(),
+        }
     }
 }

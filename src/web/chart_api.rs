@@ -1,7 +1,10 @@
 //! The chart registry as the shell uses it: `crate::charts` under one name, plus the two small
 //! things the shell adds (the tooltip as a function, the CSV of the dataset).
 
-pub use crate::charts::{draw, table, Annualise, ChartId, ChartInput, ChartLayout, ChartOptions, Table, Theme as ChartTheme};
+pub use crate::charts::{
+    draw, table, Annualise, ChartId, ChartInput, ChartLayout, ChartOptions, Table,
+    Theme as ChartTheme,
+};
 use crate::format::Lang;
 
 /// The tooltip for a point in backend pixels.

@@ -129,7 +129,8 @@ pub(crate) fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
     let out = f();
     if let Some(p) = perf {
         p.mark("sx:end").ok();
-        p.measure_with_start_mark_and_end_mark(name, "sx:start", "sx:end").ok();
+        p.measure_with_start_mark_and_end_mark(name, "sx:start", "sx:end")
+            .ok();
         p.clear_marks_with_mark_name("sx:start");
         p.clear_marks_with_mark_name("sx:end");
     }
@@ -161,9 +162,16 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
     let is_towns = match kind {
         "towns" => true,
         "rest-trip" => false,
-        other => return Err(js_err(&format!("unknown explainer {other:?}: use \"towns\" or \"rest-trip\""))),
+        other => {
+            return Err(js_err(&format!(
+                "unknown explainer {other:?}: use \"towns\" or \"rest-trip\""
+            )))
+        }
     };
-    if let Some(old) = host.get_attribute("data-widget").and_then(|s| s.parse().ok()) {
+    if let Some(old) = host
+        .get_attribute("data-widget")
+        .and_then(|s| s.parse().ok())
+    {
         drop_widget(old);
     }
     let root = match host.shadow_root() {
@@ -182,13 +190,24 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
     h.o("link", &[("rel", "stylesheet"), ("href", css_href)]);
     h.o("section", &[("class", "sx")]).c("section");
     root.set_inner_html(&h.0);
-    let ctx = Ctx { id, root: root.clone(), lang: Lang::parse(lang), theme };
+    let ctx = Ctx {
+        id,
+        root: root.clone(),
+        lang: Lang::parse(lang),
+        theme,
+    };
     let state = if is_towns {
         State::Towns(towns::Towns::new())
     } else {
         #[cfg(feature = "rest-trip")]
         {
-            let ordinal = WIDGETS.with(|w| w.borrow().iter().flatten().filter(|w| matches!(w.state, State::Rest(_))).count());
+            let ordinal = WIDGETS.with(|w| {
+                w.borrow()
+                    .iter()
+                    .flatten()
+                    .filter(|w| matches!(w.state, State::Rest(_)))
+                    .count()
+            });
             State::Rest(rest::Rest::new(&ctx, ordinal))
         }
         #[cfg(not(feature = "rest-trip"))]
@@ -211,7 +230,8 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         with_widget(id, Widget::schedule_frame);
     });
     if let Some(link) = root.query_selector("link").ok().flatten() {
-        link.add_event_listener_with_callback("load", on_css.as_ref().unchecked_ref()).ok();
+        link.add_event_listener_with_callback("load", on_css.as_ref().unchecked_ref())
+            .ok();
     }
     listeners.push(("load", on_css));
 
@@ -239,19 +259,29 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
                         warn(e);
                     }
                 });
-                mql.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref()).ok();
+                mql.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref())
+                    .ok();
                 (mql, cb)
             })
     } else {
         None
     };
 
-    let mut widget =
-        Widget { ctx, state, listeners, observer, _on_resize: on_resize, on_frame, frame_pending: false, scheme };
+    let mut widget = Widget {
+        ctx,
+        state,
+        listeners,
+        observer,
+        _on_resize: on_resize,
+        on_frame,
+        frame_pending: false,
+        scheme,
+    };
     widget.render()?;
     WIDGETS.with(|w| w.borrow_mut().push(Some(widget)));
     host.set_attribute("data-widget", &id.to_string()).ok();
-    host.set_attribute("data-ready", "true").map_err(|_| js_err("cannot mark ready"))?;
+    host.set_attribute("data-ready", "true")
+        .map_err(|_| js_err("cannot mark ready"))?;
     Ok(())
 }
 
@@ -261,7 +291,10 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
 /// None in practice; an element without a widget is left as it is.
 #[wasm_bindgen]
 pub fn unmount(host: Element) -> Result<(), JsError> {
-    if let Some(id) = host.get_attribute("data-widget").and_then(|s| s.parse().ok()) {
+    if let Some(id) = host
+        .get_attribute("data-widget")
+        .and_then(|s| s.parse().ok())
+    {
         drop_widget(id);
     }
     if let Some(root) = host.shadow_root() {
@@ -273,16 +306,24 @@ pub fn unmount(host: Element) -> Result<(), JsError> {
 }
 
 fn drop_widget(id: usize) {
-    let old = WIDGETS.with(|w| w.try_borrow_mut().ok().and_then(|mut reg| reg.get_mut(id).and_then(Option::take)));
+    let old = WIDGETS.with(|w| {
+        w.try_borrow_mut()
+            .ok()
+            .and_then(|mut reg| reg.get_mut(id).and_then(Option::take))
+    });
     if let Some(w) = old {
         for (ty, cb) in &w.listeners {
-            w.ctx.root.remove_event_listener_with_callback(ty, cb.as_ref().unchecked_ref()).ok();
+            w.ctx
+                .root
+                .remove_event_listener_with_callback(ty, cb.as_ref().unchecked_ref())
+                .ok();
         }
         if let Some(o) = &w.observer {
             o.disconnect();
         }
         if let Some((mql, cb)) = &w.scheme {
-            mql.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref()).ok();
+            mql.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref())
+                .ok();
         }
     }
 }
@@ -290,7 +331,10 @@ fn drop_widget(id: usize) {
 /// Test hook: runs the widget's pending redraw now instead of at the next animation frame.
 #[doc(hidden)]
 pub fn redraw_now(host: &Element) -> Result<(), JsError> {
-    let id: usize = host.get_attribute("data-widget").and_then(|s| s.parse().ok()).ok_or_else(|| js_err("not mounted"))?;
+    let id: usize = host
+        .get_attribute("data-widget")
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| js_err("not mounted"))?;
     with_widget(id, |w| w.resize()).ok_or_else(|| js_err("busy"))?
 }
 
@@ -309,7 +353,9 @@ pub fn mark_centre(host: &Element, slug: &str, record: &str) -> Option<(f64, f64
 
 impl Widget {
     fn section(&self) -> Result<Element, JsError> {
-        self.ctx.q("section.sx").ok_or_else(|| js_err("widget markup missing"))
+        self.ctx
+            .q("section.sx")
+            .ok_or_else(|| js_err("widget markup missing"))
     }
 
     /// Renders the whole widget in its current language.
@@ -326,9 +372,15 @@ impl Widget {
         section.set_attribute("aria-labelledby", &ctx.uid("h")).ok();
         let mut h = html::H::default();
         let title = match self.state {
-            State::Towns(_) => ctx.pick("特色专业镇：一年成绩单与2025年目标", "Specialty towns: a year's results and the 2025 targets"),
+            State::Towns(_) => ctx.pick(
+                "特色专业镇：一年成绩单与2025年目标",
+                "Specialty towns: a year's results and the 2025 targets",
+            ),
             #[cfg(feature = "rest-trip")]
-            State::Rest(_) => ctx.pick("这份劳模疗休养方案符合规定吗？", "Does this rest-trip plan meet the rules?"),
+            State::Rest(_) => ctx.pick(
+                "这份劳模疗休养方案符合规定吗？",
+                "Does this rest-trip plan meet the rules?",
+            ),
         };
         h.o("div", &[("class", "top")]);
         h.e("h2", &[("id", &ctx.uid("h"))], title);
@@ -336,7 +388,17 @@ impl Widget {
             Lang::Zh => ("English", "en", "Read in English"),
             Lang::En => ("中文", "zh-CN", "切换到中文"),
         };
-        h.e("button", &[("type", "button"), ("class", "lang"), ("data-act", "lang"), ("lang", other.1), ("aria-label", other.2)], other.0);
+        h.e(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "lang"),
+                ("data-act", "lang"),
+                ("lang", other.1),
+                ("aria-label", other.2),
+            ],
+            other.0,
+        );
         h.c("div");
         match &self.state {
             State::Towns(t) => t.markup(ctx, &mut h),
@@ -352,9 +414,13 @@ impl Widget {
     }
 
     fn handle(&mut self, ty: &str, ev: &Event) -> Result<(), JsError> {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return Ok(()) };
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return Ok(());
+        };
         if ty == "click" {
-            let Some(button) = target.closest("[data-act]").ok().flatten() else { return Ok(()) };
+            let Some(button) = target.closest("[data-act]").ok().flatten() else {
+                return Ok(());
+            };
             let act = button.get_attribute("data-act").unwrap_or_default();
             if act == "lang" {
                 self.ctx.lang = match self.ctx.lang {
@@ -362,7 +428,11 @@ impl Widget {
                     Lang::En => Lang::Zh,
                 };
                 self.render()?;
-                if let Some(b) = self.ctx.q("button.lang").and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if let Some(b) = self
+                    .ctx
+                    .q("button.lang")
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                {
                     b.focus().ok();
                 }
                 return Ok(());
@@ -396,7 +466,9 @@ impl Widget {
             return;
         }
         if let Some(w) = web_sys::window() {
-            if w.request_animation_frame(self.on_frame.as_ref().unchecked_ref()).is_ok() {
+            if w.request_animation_frame(self.on_frame.as_ref().unchecked_ref())
+                .is_ok()
+            {
                 self.frame_pending = true;
             }
         }

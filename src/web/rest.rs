@@ -8,10 +8,10 @@
 
 use super::canvas::Charts;
 use super::chart_api::{ChartId, ChartInput};
-use crate::charts::PlanPoint;
 use super::html::H;
 use super::share::{self, ShareError};
 use super::{js_err, Ctx};
+use crate::charts::PlanPoint;
 use crate::data::{self, Unit};
 use crate::format::{self, Lang};
 use crate::rules::{self, Check, Destination, Report, RuleId, Status, Verdict};
@@ -23,12 +23,30 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 /// (value, Chinese, English) of a select's options.
 type Opts = &'static [(&'static str, &'static str, &'static str)];
 
-const ORGANIZERS: Opts = &[("provincial_union", "省总工会", "The provincial trade union"), ("other", "其他工会组织", "Another union body")];
-const DESTINATIONS: Opts = &[("in_province", "省内", "Within Shanxi"), ("out_of_province", "省外", "Outside Shanxi")];
+const ORGANIZERS: Opts = &[
+    ("provincial_union", "省总工会", "The provincial trade union"),
+    ("other", "其他工会组织", "Another union body"),
+];
+const DESTINATIONS: Opts = &[
+    ("in_province", "省内", "Within Shanxi"),
+    ("out_of_province", "省外", "Outside Shanxi"),
+];
 const VENUES: Opts = &[
-    ("national_base", "全国劳模疗休养基地", "National rest base for model workers"),
-    ("provincial_base", "省级劳模疗休养基地", "Provincial rest base for model workers"),
-    ("union_sanatorium", "工会系统其他疗休养院所", "Another trade-union sanatorium"),
+    (
+        "national_base",
+        "全国劳模疗休养基地",
+        "National rest base for model workers",
+    ),
+    (
+        "provincial_base",
+        "省级劳模疗休养基地",
+        "Provincial rest base for model workers",
+    ),
+    (
+        "union_sanatorium",
+        "工会系统其他疗休养院所",
+        "Another trade-union sanatorium",
+    ),
     ("other", "其他地点", "Somewhere else"),
 ];
 const HONORS: Opts = &[
@@ -41,13 +59,25 @@ const HONORS: Opts = &[
 const TITLES: Opts = &[
     ("model_worker", "劳动模范", "Model worker"),
     ("advanced_worker", "先进工作者", "Advanced worker"),
-    ("treatment", "享受劳模待遇者", "Enjoys model-worker treatment"),
-    ("may_day_medal", "五一劳动奖章获得者", "May Day Labour Medal holder"),
+    (
+        "treatment",
+        "享受劳模待遇者",
+        "Enjoys model-worker treatment",
+    ),
+    (
+        "may_day_medal",
+        "五一劳动奖章获得者",
+        "May Day Labour Medal holder",
+    ),
 ];
 const FLAGS: [(&str, &str, &str); 4] = [
     ("frontline", "基层一线", "Front line"),
     ("high_intensity", "劳动强度高", "High work intensity"),
-    ("hard_environment", "工作环境艰苦", "Hard working conditions"),
+    (
+        "hard_environment",
+        "工作环境艰苦",
+        "Hard working conditions",
+    ),
     ("key_role", "发挥骨干作用", "Key role"),
 ];
 
@@ -98,12 +128,18 @@ impl Drop for Rest {
 }
 
 fn hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 impl Rest {
     pub fn new(ctx: &Ctx, ordinal: usize) -> Rest {
-        let key = if ordinal == 0 { "plan".to_string() } else { format!("plan{}", ordinal + 1) };
+        let key = if ordinal == 0 {
+            "plan".to_string()
+        } else {
+            format!("plan{}", ordinal + 1)
+        };
         let shared = share::get(&hash(), &key).is_some();
         let (plan, notice) = match share::get(&hash(), &key) {
             Some(text) => match share::decode_plan(text) {
@@ -137,26 +173,56 @@ impl Rest {
 
     pub fn markup(&self, ctx: &Ctx, h: &mut H) {
         let lang = ctx.lang;
-        let rules_src = data::Source { section: data::Section::RestTrip, paragraph: 3 }.cite(lang);
+        let rules_src = data::Source {
+            section: data::Section::RestTrip,
+            paragraph: 3,
+        }
+        .cite(lang);
         let intro = match lang {
             Lang::Zh => format!("9月19日，省总工会印发实施意见，规定了劳模疗休养的对象、批次、天数、地点和费用（{rules_src}等）。下面是一份示例方案：改动任何一项，马上能看到它是否符合规定、差在哪里、怎样改才符合。这只是帮助理解规定的工具，不代表官方审核。"),
             Lang::En => format!("On 19 September the provincial trade union issued rules on model workers' rest trips: who may go, batch size, days, venue and cost ({rules_src} and others). Below is an example plan: change anything and see at once whether it meets the rules, where it falls short and what would pass. A tool for understanding the rules, not an official review."),
         };
         h.e("p", &[("class", "lead")], &intro);
         if let Some(e) = self.notice {
-            h.e("p", &[("class", "notice"), ("role", "alert")], e.message(lang));
+            h.e(
+                "p",
+                &[("class", "notice"), ("role", "alert")],
+                e.message(lang),
+            );
         }
         // The verdict stays in view (sticky) while the reader edits a long form on a phone.
-        h.e("div", &[("class", "verdict"), ("id", &ctx.uid("verdict")), ("role", "status"), ("aria-live", "polite")], "");
+        h.e(
+            "div",
+            &[
+                ("class", "verdict"),
+                ("id", &ctx.uid("verdict")),
+                ("role", "status"),
+                ("aria-live", "polite"),
+            ],
+            "",
+        );
         h.o("div", &[("class", "cols")]);
-        h.o("div", &[("class", "form"), ("id", &ctx.uid("form")), ("role", "group"), ("aria-labelledby", &ctx.uid("fh"))]);
+        h.o(
+            "div",
+            &[
+                ("class", "form"),
+                ("id", &ctx.uid("form")),
+                ("role", "group"),
+                ("aria-labelledby", &ctx.uid("fh")),
+            ],
+        );
         self.form_markup(ctx, h);
         h.c("div");
         h.o("div", &[("class", "result")]);
         h.e("h3", &[], ctx.pick("逐条检查", "Rule by rule"));
         h.e("ul", &[("class", "errs"), ("id", &ctx.uid("errs"))], "");
-        h.e("div", &[("class", "checks"), ("id", &ctx.uid("checks"))], "");
-        self.charts.figure(ctx, h, ChartId::Budget, &self.input, |_| {});
+        h.e(
+            "div",
+            &[("class", "checks"), ("id", &ctx.uid("checks"))],
+            "",
+        );
+        self.charts
+            .figure(ctx, h, ChartId::Budget, &self.input, |_| {});
         self.share_markup(ctx, h);
         h.c("div");
         h.c("div");
@@ -166,36 +232,85 @@ impl Rest {
 
     fn form_markup(&self, ctx: &Ctx, h: &mut H) {
         let lang = ctx.lang;
-        h.e("h3", &[("id", &ctx.uid("fh"))], ctx.pick("你的方案", "Your plan"));
+        h.e(
+            "h3",
+            &[("id", &ctx.uid("fh"))],
+            ctx.pick("你的方案", "Your plan"),
+        );
         let p = &self.plan;
-        field(ctx, h, "organizer", ctx.pick("组织方", "Organised by"), Kind::Select(ORGANIZERS), p.get("organizer"));
+        field(
+            ctx,
+            h,
+            "organizer",
+            ctx.pick("组织方", "Organised by"),
+            Kind::Select(ORGANIZERS),
+            p.get("organizer"),
+        );
         field(
             ctx,
             h,
             "model_workers_under_65",
-            ctx.pick("65岁以下劳模总数（可不填）", "Model workers under 65 (optional)"),
+            ctx.pick(
+                "65岁以下劳模总数（可不填）",
+                "Model workers under 65 (optional)",
+            ),
             Kind::Number,
             p.get("model_workers_under_65"),
         );
-        let batches = p.get("batches").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+        let batches = p
+            .get("batches")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
         for (i, b) in batches.iter().enumerate() {
             let legend = match lang {
                 Lang::Zh => format!("第{}批", i + 1),
                 Lang::En => format!("Batch {}", i + 1),
             };
-            h.o("fieldset", &[("class", "batch")]).e("legend", &[], &legend);
+            h.o("fieldset", &[("class", "batch")])
+                .e("legend", &[], &legend);
             h.o("div", &[("class", "grid")]);
             let f = |h: &mut H, key: &str, zh: &str, en: &str, kind: Kind| {
-                field(ctx, h, &format!("batches.{i}.{key}"), lang.pick(zh, en), kind, b.get(key));
+                field(
+                    ctx,
+                    h,
+                    &format!("batches.{i}.{key}"),
+                    lang.pick(zh, en),
+                    kind,
+                    b.get(key),
+                );
             };
             f(h, "participants", "人数", "People", Kind::Number);
             f(h, "start", "报到日", "Arrival day", Kind::Date);
             f(h, "end", "返程日", "Return day", Kind::Date);
-            f(h, "cost_per_person", "每人费用（元）", "Cost per person (yuan)", Kind::Decimal);
-            f(h, "destination", "去向", "Where", Kind::Select(DESTINATIONS));
+            f(
+                h,
+                "cost_per_person",
+                "每人费用（元）",
+                "Cost per person (yuan)",
+                Kind::Decimal,
+            );
+            f(
+                h,
+                "destination",
+                "去向",
+                "Where",
+                Kind::Select(DESTINATIONS),
+            );
             f(h, "venue", "地点", "Venue", Kind::Select(VENUES));
-            f(h, "lodging_changes", "更换住宿次数", "Changes of lodging", Kind::Number);
-            f(h, "cross_province_activities", "到外省开展活动", "Activities in another province", Kind::Check);
+            f(
+                h,
+                "lodging_changes",
+                "更换住宿次数",
+                "Changes of lodging",
+                Kind::Number,
+            );
+            f(
+                h,
+                "cross_province_activities",
+                "到外省开展活动",
+                "Activities in another province",
+                Kind::Check,
+            );
             h.c("div");
             let i_s = i.to_string();
             h.o("div", &[("class", "acts")]);
@@ -203,24 +318,55 @@ impl Rest {
                 Lang::Zh => format!("复制第{}批", i + 1),
                 Lang::En => format!("Duplicate batch {}", i + 1),
             };
-            h.e("button", &[("type", "button"), ("data-act", "dup-batch"), ("data-i", &i_s)], &dup);
+            h.e(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("data-act", "dup-batch"),
+                    ("data-i", &i_s),
+                ],
+                &dup,
+            );
             if batches.len() > 1 {
                 let del = match lang {
                     Lang::Zh => format!("删除第{}批", i + 1),
                     Lang::En => format!("Remove batch {}", i + 1),
                 };
-                h.e("button", &[("type", "button"), ("data-act", "del-batch"), ("data-i", &i_s)], &del);
+                h.e(
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("data-act", "del-batch"),
+                        ("data-i", &i_s),
+                    ],
+                    &del,
+                );
             }
             h.c("div").c("fieldset");
         }
         h.o("div", &[("class", "acts")]);
-        h.e("button", &[("type", "button"), ("data-act", "add-batch")], ctx.pick("添加一批", "Add a batch"));
-        h.e("button", &[("type", "button"), ("data-act", "reset")], ctx.pick("恢复示例方案", "Back to the example"));
+        h.e(
+            "button",
+            &[("type", "button"), ("data-act", "add-batch")],
+            ctx.pick("添加一批", "Add a batch"),
+        );
+        h.e(
+            "button",
+            &[("type", "button"), ("data-act", "reset")],
+            ctx.pick("恢复示例方案", "Back to the example"),
+        );
         h.c("div");
 
         // The optional roster.
-        let people = p.get("people").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-        let open = if ctx.q("details.roster[open]").is_some() { vec![("class", "opt roster"), ("open", "")] } else { vec![("class", "opt roster")] };
+        let people = p
+            .get("people")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        let open = if ctx.q("details.roster[open]").is_some() {
+            vec![("class", "opt roster"), ("open", "")]
+        } else {
+            vec![("class", "opt roster")]
+        };
         h.o("details", &open);
         let summary = match lang {
             Lang::Zh => format!("参加人员名单（可选，{}人）", people.len()),
@@ -232,9 +378,18 @@ impl Rest {
                 Lang::Zh => format!("第{}人", i + 1),
                 Lang::En => format!("Person {}", i + 1),
             };
-            h.o("fieldset", &[("class", "person")]).e("legend", &[], &legend).o("div", &[("class", "grid")]);
+            h.o("fieldset", &[("class", "person")])
+                .e("legend", &[], &legend)
+                .o("div", &[("class", "grid")]);
             let f = |h: &mut H, key: &str, zh: &str, en: &str, kind: Kind| {
-                field(ctx, h, &format!("people.{i}.{key}"), lang.pick(zh, en), kind, person.get(key));
+                field(
+                    ctx,
+                    h,
+                    &format!("people.{i}.{key}"),
+                    lang.pick(zh, en),
+                    kind,
+                    person.get(key),
+                );
             };
             f(h, "honor", "表彰级别", "Honour", Kind::Select(HONORS));
             f(h, "title", "称号", "Title", Kind::Select(TITLES));
@@ -247,38 +402,106 @@ impl Rest {
                 Lang::Zh => format!("删除第{}人", i + 1),
                 Lang::En => format!("Remove person {}", i + 1),
             };
-            h.e("button", &[("type", "button"), ("data-act", "del-person"), ("data-i", &i.to_string())], &del);
+            h.e(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("data-act", "del-person"),
+                    ("data-i", &i.to_string()),
+                ],
+                &del,
+            );
             h.c("fieldset");
         }
-        h.e("button", &[("type", "button"), ("data-act", "add-person")], ctx.pick("添加一人", "Add a person"));
+        h.e(
+            "button",
+            &[("type", "button"), ("data-act", "add-person")],
+            ctx.pick("添加一人", "Add a person"),
+        );
         h.c("details");
 
         // The technical workers' yearly numbers.
-        let trips = p.get("technical_worker_trips").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-        let open = if ctx.q("details.trips[open]").is_some() { vec![("class", "opt trips"), ("open", "")] } else { vec![("class", "opt trips")] };
+        let trips = p
+            .get("technical_worker_trips")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        let open = if ctx.q("details.trips[open]").is_some() {
+            vec![("class", "opt trips"), ("open", "")]
+        } else {
+            vec![("class", "opt trips")]
+        };
         h.o("details", &open);
-        h.e("summary", &[], ctx.pick("优秀技术工人疗休养历年人次（可选）", "Excellent technical workers' trips by year (optional)"));
+        h.e(
+            "summary",
+            &[],
+            ctx.pick(
+                "优秀技术工人疗休养历年人次（可选）",
+                "Excellent technical workers' trips by year (optional)",
+            ),
+        );
         for (i, t) in trips.iter().enumerate() {
             h.o("div", &[("class", "grid trip")]);
-            field(ctx, h, &format!("technical_worker_trips.{i}.year"), ctx.pick("年份", "Year"), Kind::Number, t.get("year"));
-            field(ctx, h, &format!("technical_worker_trips.{i}.participants"), ctx.pick("人次", "People"), Kind::Number, t.get("participants"));
+            field(
+                ctx,
+                h,
+                &format!("technical_worker_trips.{i}.year"),
+                ctx.pick("年份", "Year"),
+                Kind::Number,
+                t.get("year"),
+            );
+            field(
+                ctx,
+                h,
+                &format!("technical_worker_trips.{i}.participants"),
+                ctx.pick("人次", "People"),
+                Kind::Number,
+                t.get("participants"),
+            );
             let del = match lang {
                 Lang::Zh => format!("删除第{}行", i + 1),
                 Lang::En => format!("Remove row {}", i + 1),
             };
-            h.e("button", &[("type", "button"), ("data-act", "del-trip"), ("data-i", &i.to_string())], &del);
+            h.e(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("data-act", "del-trip"),
+                    ("data-i", &i.to_string()),
+                ],
+                &del,
+            );
             h.c("div");
         }
-        h.e("button", &[("type", "button"), ("data-act", "add-trip")], ctx.pick("添加一年", "Add a year"));
+        h.e(
+            "button",
+            &[("type", "button"), ("data-act", "add-trip")],
+            ctx.pick("添加一年", "Add a year"),
+        );
         h.c("details");
     }
 
     fn share_markup(&self, ctx: &Ctx, h: &mut H) {
         h.o("div", &[("class", "share")]);
-        h.e("label", &[("for", &ctx.uid("link"))], ctx.pick("分享这份方案的链接", "Link to this plan"));
+        h.e(
+            "label",
+            &[("for", &ctx.uid("link"))],
+            ctx.pick("分享这份方案的链接", "Link to this plan"),
+        );
         h.o("div", &[("class", "row")]);
-        h.o("input", &[("type", "text"), ("readonly", ""), ("id", &ctx.uid("link")), ("value", "")]);
-        h.e("button", &[("type", "button"), ("data-act", "copy")], ctx.pick("复制链接", "Copy link"));
+        h.o(
+            "input",
+            &[
+                ("type", "text"),
+                ("readonly", ""),
+                ("id", &ctx.uid("link")),
+                ("value", ""),
+            ],
+        );
+        h.e(
+            "button",
+            &[("type", "button"), ("data-act", "copy")],
+            ctx.pick("复制链接", "Copy link"),
+        );
         h.c("div");
         h.e(
             "p",
@@ -287,7 +510,13 @@ impl Rest {
                 ("id", &ctx.uid("copied")),
                 ("role", "status"),
                 ("data-ok", ctx.pick("已复制。", "Copied.")),
-                ("data-fail", ctx.pick("无法自动复制，请手动复制上面的链接。", "Could not copy; copy the link above by hand.")),
+                (
+                    "data-fail",
+                    ctx.pick(
+                        "无法自动复制，请手动复制上面的链接。",
+                        "Could not copy; copy the link above by hand.",
+                    ),
+                ),
             ],
             "",
         );
@@ -295,15 +524,51 @@ impl Rest {
     }
 
     fn who_markup(&self, ctx: &Ctx, h: &mut H) {
-        h.o("section", &[("class", "who"), ("aria-labelledby", &ctx.uid("who-h"))]);
-        h.e("h3", &[("id", &ctx.uid("who-h"))], ctx.pick("谁可以参加？", "Who may go?"));
+        h.o(
+            "section",
+            &[("class", "who"), ("aria-labelledby", &ctx.uid("who-h"))],
+        );
+        h.e(
+            "h3",
+            &[("id", &ctx.uid("who-h"))],
+            ctx.pick("谁可以参加？", "Who may go?"),
+        );
         h.o("div", &[("class", "grid")]);
         let [honor, title, age] = &self.who;
-        field(ctx, h, "who.honor", ctx.pick("表彰级别", "Honour"), Kind::Select(HONORS), Some(&Value::String(honor.clone())));
-        field(ctx, h, "who.title", ctx.pick("称号", "Title"), Kind::Select(TITLES), Some(&Value::String(title.clone())));
-        field(ctx, h, "who.age", ctx.pick("年龄", "Age"), Kind::Number, Some(&Value::String(age.clone())));
+        field(
+            ctx,
+            h,
+            "who.honor",
+            ctx.pick("表彰级别", "Honour"),
+            Kind::Select(HONORS),
+            Some(&Value::String(honor.clone())),
+        );
+        field(
+            ctx,
+            h,
+            "who.title",
+            ctx.pick("称号", "Title"),
+            Kind::Select(TITLES),
+            Some(&Value::String(title.clone())),
+        );
+        field(
+            ctx,
+            h,
+            "who.age",
+            ctx.pick("年龄", "Age"),
+            Kind::Number,
+            Some(&Value::String(age.clone())),
+        );
         h.c("div");
-        h.e("p", &[("class", "who-out"), ("id", &ctx.uid("who-out")), ("role", "status")], "");
+        h.e(
+            "p",
+            &[
+                ("class", "who-out"),
+                ("id", &ctx.uid("who-out")),
+                ("role", "status"),
+            ],
+            "",
+        );
         h.c("section");
     }
 
@@ -311,18 +576,36 @@ impl Rest {
     fn rules_markup(&self, ctx: &Ctx, h: &mut H) {
         let lang = ctx.lang;
         h.o("details", &[("class", "rules")]);
-        h.e("summary", &[], ctx.pick("规定要点与出处", "The rules and where they come from"));
+        h.e(
+            "summary",
+            &[],
+            ctx.pick("规定要点与出处", "The rules and where they come from"),
+        );
         h.o("ul", &[]);
         h.o("li", &[]);
         h.t(ctx.pick(
             "参加对象：经主管部门批准表彰的市级及以上劳动模范和先进工作者（含享受待遇者）及五一劳动奖章获得者；优先安排基层一线、劳动强度高、工作环境艰苦、发挥骨干作用和年龄较大的劳模。",
             "Who may go: city-level or higher model workers and advanced workers honoured with the approval of the authorities (including those who enjoy the treatment), and May Day Labour Medal holders; front-line workers, hard or intensive jobs, key roles and older model workers come first.",
         ));
-        h.e("cite", &[], &format!(" {}", data::Source { section: data::Section::RestTrip, paragraph: 2 }.cite(lang)));
+        h.e(
+            "cite",
+            &[],
+            &format!(
+                " {}",
+                data::Source {
+                    section: data::Section::RestTrip,
+                    paragraph: 2
+                }
+                .cite(lang)
+            ),
+        );
         h.c("li");
         for l in data::LIMITS.iter() {
             h.o("li", &[]);
-            h.t(lang.pick(l.label_zh, l.label_en)).t(lang.pick("：“", ": “")).t(l.quote_zh).t("”");
+            h.t(lang.pick(l.label_zh, l.label_en))
+                .t(lang.pick("：“", ": “"))
+                .t(l.quote_zh)
+                .t("”");
             h.e("cite", &[], &format!(" {}", l.source.cite(lang)));
             h.c("li");
         }
@@ -331,7 +614,18 @@ impl Rest {
             "地点原则上为工会系统的疗休养院所，以全国或省级劳模疗休养基地为主；原则上不得跨省开展活动，住宿地点不变。",
             "The venue is in principle a trade-union sanatorium, mainly national or provincial bases; in principle no activities in another province, and the lodging stays the same.",
         ));
-        h.e("cite", &[], &format!(" {}", data::Source { section: data::Section::RestTrip, paragraph: 3 }.cite(lang)));
+        h.e(
+            "cite",
+            &[],
+            &format!(
+                " {}",
+                data::Source {
+                    section: data::Section::RestTrip,
+                    paragraph: 3
+                }
+                .cite(lang)
+            ),
+        );
         h.c("li");
         h.c("ul").c("details");
     }
@@ -368,16 +662,35 @@ impl Rest {
         let count = |s: Status| report.checks.iter().filter(|c| c.status == s).count();
         let (mark, class, head) = match report.verdict {
             Verdict::Meets => ("✓", "v-ok", ctx.pick("符合规定", "Meets the rules")),
-            Verdict::DoesNotMeet => ("✗", "v-fail", ctx.pick("不符合一般规定", "Does not meet the general limits")),
-            Verdict::Ineligible => ("⊘", "v-inel", ctx.pick("有人不符合参加条件", "Someone is not eligible")),
-            Verdict::Invalid => ("!", "v-inv", ctx.pick("方案填写有误，请按提示修改", "The plan has input errors: see the fields marked")),
+            Verdict::DoesNotMeet => (
+                "✗",
+                "v-fail",
+                ctx.pick("不符合一般规定", "Does not meet the general limits"),
+            ),
+            Verdict::Ineligible => (
+                "⊘",
+                "v-inel",
+                ctx.pick("有人不符合参加条件", "Someone is not eligible"),
+            ),
+            Verdict::Invalid => (
+                "!",
+                "v-inv",
+                ctx.pick(
+                    "方案填写有误，请按提示修改",
+                    "The plan has input errors: see the fields marked",
+                ),
+            ),
         };
         let detail = match (report.verdict, lang) {
             (Verdict::Invalid, Lang::Zh) => format!("共{}处需要修改。", report.errors.len()),
             (Verdict::Invalid, Lang::En) => format!("{} to fix.", report.errors.len()),
             (_, Lang::Zh) => {
                 let mut d = format!("{}项检查，{}项符合", report.checks.len(), count(Status::Ok));
-                for (s, w) in [(Status::Fails, "不符合一般规定"), (Status::NotEligible, "不符合参加条件"), (Status::Note, "提示")] {
+                for (s, w) in [
+                    (Status::Fails, "不符合一般规定"),
+                    (Status::NotEligible, "不符合参加条件"),
+                    (Status::Note, "提示"),
+                ] {
                     if count(s) > 0 {
                         d.push_str(&format!("，{}项{}", count(s), w));
                     }
@@ -386,7 +699,11 @@ impl Rest {
             }
             (_, Lang::En) => {
                 let mut d = format!("{} checks, {} met", report.checks.len(), count(Status::Ok));
-                for (s, w) in [(Status::Fails, "not met"), (Status::NotEligible, "not eligible"), (Status::Note, "advice")] {
+                for (s, w) in [
+                    (Status::Fails, "not met"),
+                    (Status::NotEligible, "not eligible"),
+                    (Status::Note, "advice"),
+                ] {
                     if count(s) > 0 {
                         d.push_str(&format!(", {} {}", count(s), w));
                     }
@@ -395,14 +712,21 @@ impl Rest {
             }
         };
         // The first reason, so a reader on a phone sees why without scrolling.
-        let first = report.checks.iter().find(|c| matches!(c.status, Status::Fails | Status::NotEligible));
+        let first = report
+            .checks
+            .iter()
+            .find(|c| matches!(c.status, Status::Fails | Status::NotEligible));
         if let Some(v) = ctx.by_uid("verdict") {
             let mut h = H::default();
             h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
             h.e("strong", &[], head).t(" ").e("span", &[], &detail);
             if let Some(c) = first {
                 h.e("span", &[("class", "why")], &c.message(lang));
-                h.e("button", &[("type", "button"), ("class", "link"), ("data-act", "why")], ctx.pick("逐条看原因", "See every rule"));
+                h.e(
+                    "button",
+                    &[("type", "button"), ("class", "link"), ("data-act", "why")],
+                    ctx.pick("逐条看原因", "See every rule"),
+                );
             }
             v.set_inner_html(&h.0);
             v.set_attribute("class", &format!("verdict {class}")).ok();
@@ -413,13 +737,18 @@ impl Rest {
         let mut matched = vec![false; report.errors.len()];
         if let Some(inputs) = inputs {
             for n in 0..inputs.length() {
-                let Some(el) = inputs.get(n).and_then(|x| x.dyn_into::<Element>().ok()) else { continue };
+                let Some(el) = inputs.get(n).and_then(|x| x.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
                 let path = el.get_attribute("data-f").unwrap_or_default();
                 if path.starts_with("who.") || path == "growth" {
                     continue;
                 }
                 let err_id = format!("{}-err", el.id());
-                let found = report.errors.iter().position(|e| field_path(&e.field) == path);
+                let found = report
+                    .errors
+                    .iter()
+                    .position(|e| field_path(&e.field) == path);
                 let slot = ctx.root.get_element_by_id(&err_id);
                 match found {
                     Some(i) => {
@@ -470,7 +799,9 @@ impl Rest {
                 Lang::En => format!("The {ok} checks the plan meets"),
             };
             let open = ctx.q(".checks details[open]").is_some();
-            h.o("details", if open { &[("open", "")][..] } else { &[][..] }).e("summary", &[], &summary).o("ul", &[]);
+            h.o("details", if open { &[("open", "")][..] } else { &[][..] })
+                .e("summary", &[], &summary)
+                .o("ul", &[]);
             for c in report.checks.iter().filter(|c| c.status == Status::Ok) {
                 check_line(&mut h, c, lang);
             }
@@ -491,7 +822,10 @@ impl Rest {
         let frag = share::set(&hash(), &self.key, &value);
         let href = w.location().href().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default();
-        if let Some(link) = ctx.by_uid("link").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+        if let Some(link) = ctx
+            .by_uid("link")
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        {
             link.set_value(&format!("{base}{frag}"));
         }
         if self.touched && value.len() <= share::MAX_LEN {
@@ -499,17 +833,25 @@ impl Rest {
             if let Some(t) = self.link_timer.take() {
                 w.clear_timeout_with_handle(t);
             }
-            self.link_timer =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(self.on_link.as_ref().unchecked_ref(), LINK_DELAY_MS).ok();
+            self.link_timer = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    self.on_link.as_ref().unchecked_ref(),
+                    LINK_DELAY_MS,
+                )
+                .ok();
         }
     }
 
     /// Writes the waiting fragment to the address bar.
     pub fn flush_link(&mut self) {
         self.link_timer = None;
-        let Some(frag) = self.pending_frag.take() else { return };
+        let Some(frag) = self.pending_frag.take() else {
+            return;
+        };
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&frag)).ok();
+            history
+                .replace_state_with_url(&JsValue::NULL, "", Some(&frag))
+                .ok();
         }
     }
 
@@ -527,7 +869,10 @@ impl Rest {
         let mut h = H::default();
         let elig = report.checks.iter().find(|c| c.rule == RuleId::Eligibility);
         let lang = ctx.lang;
-        match (elig, report.errors.iter().find(|e| e.field.starts_with("people"))) {
+        match (
+            elig,
+            report.errors.iter().find(|e| e.field.starts_with("people")),
+        ) {
             (_, Some(e)) => {
                 h.e("span", &[("class", "mark"), ("aria-hidden", "true")], "!");
                 h.t(lang.pick(&e.message_zh, &e.message_en));
@@ -547,7 +892,9 @@ impl Rest {
     }
 
     pub fn on_input(&mut self, ctx: &Ctx, target: &Element) -> Result<(), JsError> {
-        let Some(path) = target.get_attribute("data-f") else { return Ok(()) };
+        let Some(path) = target.get_attribute("data-f") else {
+            return Ok(());
+        };
         let value = if let Some(i) = target.dyn_ref::<HtmlInputElement>() {
             match i.type_().as_str() {
                 "checkbox" => Value::Bool(i.checked()),
@@ -593,7 +940,10 @@ impl Rest {
         if self.charts.on_click(ctx, act, button, &self.input)? {
             return Ok(());
         }
-        let i: usize = button.get_attribute("data-i").and_then(|s| s.parse().ok()).unwrap_or(0);
+        let i: usize = button
+            .get_attribute("data-i")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
         let focus;
         match act {
             "copy" => {
@@ -607,24 +957,41 @@ impl Rest {
                 return Ok(());
             }
             "add-batch" | "dup-batch" => {
-                let Some(list) = list_mut(&mut self.plan, "batches") else { return Ok(()) };
+                let Some(list) = list_mut(&mut self.plan, "batches") else {
+                    return Ok(());
+                };
                 if list.len() >= 100 {
                     return Ok(());
                 }
-                let src = if act == "dup-batch" { list.get(i).cloned() } else { list.last().cloned() };
-                let at = if act == "dup-batch" { (i + 1).min(list.len()) } else { list.len() };
-                list.insert(at, src.unwrap_or_else(|| example_plan()["batches"][0].clone()));
+                let src = if act == "dup-batch" {
+                    list.get(i).cloned()
+                } else {
+                    list.last().cloned()
+                };
+                let at = if act == "dup-batch" {
+                    (i + 1).min(list.len())
+                } else {
+                    list.len()
+                };
+                list.insert(
+                    at,
+                    src.unwrap_or_else(|| example_plan()["batches"][0].clone()),
+                );
                 focus = format!("batches.{at}.participants");
             }
             "del-batch" => {
-                let Some(list) = list_mut(&mut self.plan, "batches") else { return Ok(()) };
+                let Some(list) = list_mut(&mut self.plan, "batches") else {
+                    return Ok(());
+                };
                 if list.len() > 1 && i < list.len() {
                     list.remove(i);
                 }
                 focus = format!("batches.{}.participants", i.saturating_sub(1));
             }
             "add-person" => {
-                let Some(list) = list_mut(&mut self.plan, "people") else { return Ok(()) };
+                let Some(list) = list_mut(&mut self.plan, "people") else {
+                    return Ok(());
+                };
                 if list.len() >= 200 {
                     return Ok(());
                 }
@@ -632,23 +999,33 @@ impl Rest {
                 focus = format!("people.{}.honor", list.len() - 1);
             }
             "del-person" => {
-                let Some(list) = list_mut(&mut self.plan, "people") else { return Ok(()) };
+                let Some(list) = list_mut(&mut self.plan, "people") else {
+                    return Ok(());
+                };
                 if i < list.len() {
                     list.remove(i);
                 }
                 focus = "act:add-person".into();
             }
             "add-trip" => {
-                let Some(list) = list_mut(&mut self.plan, "technical_worker_trips") else { return Ok(()) };
+                let Some(list) = list_mut(&mut self.plan, "technical_worker_trips") else {
+                    return Ok(());
+                };
                 if list.len() >= 50 {
                     return Ok(());
                 }
-                let year = list.last().and_then(|t| t.get("year")).and_then(Value::as_i64).map_or(2022, |y| y + 1);
+                let year = list
+                    .last()
+                    .and_then(|t| t.get("year"))
+                    .and_then(Value::as_i64)
+                    .map_or(2022, |y| y + 1);
                 list.push(json!({"year": year, "participants": 300}));
                 focus = format!("technical_worker_trips.{}.participants", list.len() - 1);
             }
             "del-trip" => {
-                let Some(list) = list_mut(&mut self.plan, "technical_worker_trips") else { return Ok(()) };
+                let Some(list) = list_mut(&mut self.plan, "technical_worker_trips") else {
+                    return Ok(());
+                };
                 if i < list.len() {
                     list.remove(i);
                 }
@@ -665,7 +1042,10 @@ impl Rest {
         // Empty optional lists leave the plan.
         if let Some(o) = self.plan.as_object_mut() {
             for k in ["people", "technical_worker_trips"] {
-                if o.get(k).and_then(Value::as_array).is_some_and(Vec::is_empty) {
+                if o.get(k)
+                    .and_then(Value::as_array)
+                    .is_some_and(Vec::is_empty)
+                {
                     o.remove(k);
                 }
             }
@@ -687,7 +1067,12 @@ impl Rest {
 
     fn copy(&mut self, ctx: &Ctx) {
         let Some(w) = web_sys::window() else { return };
-        let Some(link) = ctx.by_uid("link").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) else { return };
+        let Some(link) = ctx
+            .by_uid("link")
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
         link.select();
         let url = link.value();
         let status = ctx.uid("copied");
@@ -701,7 +1086,10 @@ impl Rest {
                     }
                 })
             };
-            (say("data-ok", root.clone(), status.clone()), say("data-fail", root, status))
+            (
+                say("data-ok", root.clone(), status.clone()),
+                say("data-fail", root, status),
+            )
         });
         let promise = w.navigator().clipboard().write_text(&url);
         let _ = promise.then2(ok, fail);
@@ -730,7 +1118,19 @@ fn field(ctx: &Ctx, h: &mut H, path: &str, label: &str, kind: Kind, value: Optio
     let check = matches!(kind, Kind::Check);
     // Selects with long option labels get the whole row.
     let wide = matches!(kind, Kind::Select(o) if o.iter().any(|(_, zh, _)| zh.chars().count() > 6));
-    h.o("div", &[("class", if check { "f check" } else if wide { "f wide" } else { "f" })]);
+    h.o(
+        "div",
+        &[(
+            "class",
+            if check {
+                "f check"
+            } else if wide {
+                "f wide"
+            } else {
+                "f"
+            },
+        )],
+    );
     if !check {
         h.e("label", &[("for", &id)], label);
     }
@@ -759,11 +1159,35 @@ fn field(ctx: &Ctx, h: &mut H, path: &str, label: &str, kind: Kind, value: Optio
             h.e("label", &[("for", &id)], label);
         }
         Kind::Date => {
-            h.o("input", &[("type", "date"), ("id", &id), ("data-f", path), ("value", &text), ("min", "2000-01-01"), ("max", "2100-12-31")]);
+            h.o(
+                "input",
+                &[
+                    ("type", "date"),
+                    ("id", &id),
+                    ("data-f", path),
+                    ("value", &text),
+                    ("min", "2000-01-01"),
+                    ("max", "2100-12-31"),
+                ],
+            );
         }
         Kind::Number | Kind::Decimal => {
-            let mode = if matches!(kind, Kind::Number) { "numeric" } else { "decimal" };
-            h.o("input", &[("type", "text"), ("inputmode", mode), ("id", &id), ("data-f", path), ("value", &text), ("autocomplete", "off")]);
+            let mode = if matches!(kind, Kind::Number) {
+                "numeric"
+            } else {
+                "decimal"
+            };
+            h.o(
+                "input",
+                &[
+                    ("type", "text"),
+                    ("inputmode", mode),
+                    ("id", &id),
+                    ("data-f", path),
+                    ("value", &text),
+                    ("autocomplete", "off"),
+                ],
+            );
         }
     }
     h.e("p", &[("class", "err"), ("id", &err), ("hidden", "")], "");
@@ -777,7 +1201,15 @@ fn field_path(engine: &str) -> String {
 
 fn is_numeric(path: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
-    matches!(last, "participants" | "cost_per_person" | "lodging_changes" | "age" | "year" | "model_workers_under_65")
+    matches!(
+        last,
+        "participants"
+            | "cost_per_person"
+            | "lodging_changes"
+            | "age"
+            | "year"
+            | "model_workers_under_65"
+    )
 }
 
 /// A number if the text is one (full-width digits allowed), else the text (the engine then says
@@ -800,7 +1232,9 @@ fn num_or_text(s: &str) -> Value {
         return Value::from(n);
     }
     match t.parse::<f64>() {
-        Ok(f) if f.is_finite() => serde_json::Number::from_f64(f).map_or(Value::String(t), Value::Number),
+        Ok(f) if f.is_finite() => {
+            serde_json::Number::from_f64(f).map_or(Value::String(t), Value::Number)
+        }
         _ => Value::String(s.to_string()),
     }
 }
@@ -809,7 +1243,9 @@ fn num_or_text(s: &str) -> Value {
 fn set_path(v: &mut Value, path: &str, value: Value) {
     let mut cur = v;
     let parts: Vec<&str> = path.split('.').collect();
-    let Some((last, steps)) = parts.split_last() else { return };
+    let Some((last, steps)) = parts.split_last() else {
+        return;
+    };
     for step in steps {
         let next = match step.parse::<usize>() {
             Ok(i) => cur.get_mut(i),
@@ -827,7 +1263,10 @@ fn set_path(v: &mut Value, path: &str, value: Value) {
 
 /// The list `key` of the plan, created empty if missing or not a list.
 fn list_mut<'a>(plan: &'a mut Value, key: &str) -> Option<&'a mut Vec<Value>> {
-    let entry = plan.as_object_mut()?.entry(key.to_string()).or_insert_with(|| Value::Array(Vec::new()));
+    let entry = plan
+        .as_object_mut()?
+        .entry(key.to_string())
+        .or_insert_with(|| Value::Array(Vec::new()));
     if !entry.is_array() {
         *entry = Value::Array(Vec::new());
     }
@@ -837,7 +1276,10 @@ fn list_mut<'a>(plan: &'a mut Value, key: &str) -> Option<&'a mut Vec<Value>> {
 fn status_word(s: Status, lang: Lang) -> (&'static str, &'static str) {
     match s {
         Status::Ok => ("✓", lang.pick("符合", "Meets")),
-        Status::Fails => ("✗", lang.pick("不符合一般规定", "Does not meet the general limit")),
+        Status::Fails => (
+            "✗",
+            lang.pick("不符合一般规定", "Does not meet the general limit"),
+        ),
         Status::NotEligible => ("⊘", lang.pick("不符合参加条件", "Not eligible")),
         Status::NotApplicable => ("–", lang.pick("不适用", "Not applicable")),
         Status::Note => ("ℹ", lang.pick("提示", "Advice")),
@@ -854,21 +1296,13 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-/// A figure in its unit: 120人, 7天, ¥4,500.
+/// A figure of a check in its unit: 120人, 7天, ¥4,500.
 fn amount(v: f64, unit: Unit, lang: Lang) -> String {
     match unit {
-        Unit::People => match lang {
-            Lang::Zh => format!("{}人", format::count(v, lang)),
-            Lang::En => format!("{} people", format::count(v, lang)),
-        },
-        Unit::Days => match lang {
-            Lang::Zh => format!("{}天", format::decimal(v, 1)),
-            Lang::En => format!("{} days", format::decimal(v, 1)),
-        },
-        Unit::Yuan => format::yuan_fen((v * 100.0).round() as i64, lang),
-        Unit::YiYuan => format::yi_yuan(v, lang),
-        Unit::Percent => format::percent(v, 1),
+        // Counts in the rules are occurrences (lodging changes, cross-province activities), not
+        // items, so they go without the 个 that the dataset's counts take.
         Unit::Count | Unit::SquareMeters => format::count(v, lang),
+        _ => format::in_unit(v, unit, lang),
     }
 }
 
@@ -877,12 +1311,25 @@ fn check_line(h: &mut H, c: &Check, lang: Lang) {
     h.o("li", &[("class", status_class(c.status))]);
     h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
     h.o("div", &[]);
-    h.e("strong", &[], word).t(lang.pick("：", ": ")).t(&c.message(lang));
-    let figures = matches!(c.rule, RuleId::BatchSize | RuleId::Duration | RuleId::CostPerPerson | RuleId::CostPerDay | RuleId::AnnualScale);
+    h.e("strong", &[], word)
+        .t(lang.pick("：", ": "))
+        .t(&c.message(lang));
+    let figures = matches!(
+        c.rule,
+        RuleId::BatchSize
+            | RuleId::Duration
+            | RuleId::CostPerPerson
+            | RuleId::CostPerDay
+            | RuleId::AnnualScale
+    );
     if let (true, Some(o), Some(l), Some(u)) = (figures, c.observed, c.limit, c.unit) {
         let mut fig = match lang {
             Lang::Zh => format!("方案：{}；上限：{}", amount(o, u, lang), amount(l, u, lang)),
-            Lang::En => format!("Plan: {}; limit: {}", amount(o, u, lang), amount(l, u, lang)),
+            Lang::En => format!(
+                "Plan: {}; limit: {}",
+                amount(o, u, lang),
+                amount(l, u, lang)
+            ),
         };
         if let Some(m) = c.margin {
             let a = amount(m.abs(), u, lang);
@@ -896,11 +1343,18 @@ fn check_line(h: &mut H, c: &Check, lang: Lang) {
         h.e("span", &[("class", "fig")], &fig);
     }
     if let Some(s) = c.suggestion(lang) {
-        h.e("span", &[("class", "sugg")], &format!("{}{}", lang.pick("怎样改：", "What would pass: "), s));
+        h.e(
+            "span",
+            &[("class", "sugg")],
+            &format!("{}{}", lang.pick("怎样改：", "What would pass: "), s),
+        );
     }
     let cite = match lang {
         Lang::Zh => format!("依据：劳模疗休养报道第{}段", c.source.paragraph),
-        Lang::En => format!("Source: the rest-trip story, paragraph {}", c.source.paragraph),
+        Lang::En => format!(
+            "Source: the rest-trip story, paragraph {}",
+            c.source.paragraph
+        ),
     };
     h.e("cite", &[], &cite);
     h.c("div").c("li");
@@ -913,8 +1367,25 @@ fn day_number(s: &str) -> Option<i64> {
     let m: i64 = it.next()?.parse().ok()?;
     let d: i64 = it.next()?.parse().ok()?;
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let dim = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    if !(2000..=2100).contains(&y) || !(1..=12).contains(&m) || d < 1 || d > *dim.get((m - 1) as usize)? {
+    let dim = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(2000..=2100).contains(&y)
+        || !(1..=12).contains(&m)
+        || d < 1
+        || d > *dim.get((m - 1) as usize)?
+    {
         return None;
     }
     // Howard Hinnant's days_from_civil.
@@ -929,15 +1400,23 @@ fn day_number(s: &str) -> Option<i64> {
 
 /// The plan's batches as points on the budget chart (those with real dates and a cost).
 fn plan_points(plan: &Value) -> Vec<PlanPoint> {
-    let batches = plan.get("batches").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    let batches = plan
+        .get("batches")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
     batches
         .iter()
         .enumerate()
         .filter_map(|(i, b)| {
             let start = day_number(b.get("start")?.as_str()?)?;
             let end = day_number(b.get("end")?.as_str()?)?;
-            let days = u32::try_from(end - start + 1).ok().filter(|d| (1..=366).contains(d))?;
-            let cost = b.get("cost_per_person")?.as_f64().filter(|c| (0.0..=1_000_000.0).contains(c))?;
+            let days = u32::try_from(end - start + 1)
+                .ok()
+                .filter(|d| (1..=366).contains(d))?;
+            let cost = b
+                .get("cost_per_person")?
+                .as_f64()
+                .filter(|c| (0.0..=1_000_000.0).contains(c))?;
             let destination = match b.get("destination")?.as_str()? {
                 "out_of_province" => Destination::OutOfProvince,
                 _ => Destination::InProvince,

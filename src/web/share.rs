@@ -4,6 +4,7 @@
 //! example plan.
 
 use crate::format::Lang;
+use crate::rules::{BATCH_FIELDS, PERSON_FIELDS, TRIP_FIELDS};
 use serde_json::{Map, Value};
 
 /// The longest fragment value we read or write (a plan of a few batches is a few hundred).
@@ -47,7 +48,11 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk.first().copied().unwrap_or(0), chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let b = [
+            chunk.first().copied().unwrap_or(0),
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         let chars = chunk.len() + 1;
         for i in 0..chars {
@@ -132,33 +137,54 @@ const VALUES: [(&str, &str); 14] = [
     ("county", "co"),
 ];
 const SELECTS: [&str; 5] = ["organizer", "destination", "venue", "honor", "title"];
-const FLAGS: [&str; 5] = ["cross_province_activities", "frontline", "high_intensity", "hard_environment", "key_role"];
+const FLAGS: [&str; 5] = [
+    "cross_province_activities",
+    "frontline",
+    "high_intensity",
+    "hard_environment",
+    "key_role",
+];
 
 fn rename(v: &Value, short: bool) -> Value {
     let swap = |table: &[(&'static str, &'static str)], x: &str| -> Option<&'static str> {
-        table.iter().find(|(f, s)| if short { *f == x } else { *s == x }).map(|(f, s)| if short { *s } else { *f })
+        table
+            .iter()
+            .find(|(f, s)| if short { *f == x } else { *s == x })
+            .map(|(f, s)| if short { *s } else { *f })
     };
     match v {
         Value::Array(items) => Value::Array(items.iter().map(|i| rename(i, short)).collect()),
         Value::Object(obj) => {
             let mut out = Map::new();
             for (k, x) in obj {
-                let full = if short { k.as_str() } else { swap(&KEYS, k).unwrap_or(k) };
+                let full = if short {
+                    k.as_str()
+                } else {
+                    swap(&KEYS, k).unwrap_or(k)
+                };
                 if short && x == &Value::Bool(false) && FLAGS.contains(&full) {
                     continue;
                 }
                 let x = match x {
-                    Value::String(t) if SELECTS.contains(&full) => Value::String(swap(&VALUES, t).unwrap_or(t).to_string()),
+                    Value::String(t) if SELECTS.contains(&full) => {
+                        Value::String(swap(&VALUES, t).unwrap_or(t).to_string())
+                    }
                     x => rename(x, short),
                 };
-                let key = if short { swap(&KEYS, k).unwrap_or(k) } else { full };
+                let key = if short {
+                    swap(&KEYS, k).unwrap_or(k)
+                } else {
+                    full
+                };
                 out.insert(key.to_string(), x);
             }
             if !short {
                 let is_batch = out.contains_key("participants") && out.contains_key("start");
                 let is_person = out.contains_key("honor");
                 for f in FLAGS {
-                    if (is_batch && f == "cross_province_activities") || (is_person && f != "cross_province_activities") {
+                    if (is_batch && f == "cross_province_activities")
+                        || (is_person && f != "cross_province_activities")
+                    {
                         out.entry(f.to_string()).or_insert(Value::Bool(false));
                     }
                 }
@@ -210,25 +236,15 @@ fn pick(item: &Value, keys: &[&str]) -> Result<Value, ShareError> {
 fn list(v: Option<&Value>, max: usize, keys: &[&str]) -> Result<Option<Value>, ShareError> {
     match v {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::Array(items)) if items.len() <= max => {
-            Ok(Some(Value::Array(items.iter().map(|i| pick(i, keys)).collect::<Result<_, _>>()?)))
-        }
+        Some(Value::Array(items)) if items.len() <= max => Ok(Some(Value::Array(
+            items
+                .iter()
+                .map(|i| pick(i, keys))
+                .collect::<Result<_, _>>()?,
+        ))),
         Some(_) => Err(ShareError::WrongShape),
     }
 }
-
-pub const BATCH_KEYS: [&str; 8] = [
-    "participants",
-    "start",
-    "end",
-    "cost_per_person",
-    "destination",
-    "venue",
-    "cross_province_activities",
-    "lodging_changes",
-];
-pub const PERSON_KEYS: [&str; 7] = ["honor", "title", "age", "frontline", "high_intensity", "hard_environment", "key_role"];
-pub const TRIP_KEYS: [&str; 2] = ["year", "participants"];
 
 /// Reduces a shared value to a plan the form can show: an object with at least one batch, every
 /// field a scalar (the rule engine then judges the values), lists of bounded length.
@@ -247,16 +263,16 @@ pub fn sanitize(v: &Value) -> Result<Value, ShareError> {
             Some(_) => return Err(ShareError::WrongShape),
         }
     }
-    match list(obj.get("batches"), MAX_BATCHES, &BATCH_KEYS)? {
+    match list(obj.get("batches"), MAX_BATCHES, &BATCH_FIELDS)? {
         Some(Value::Array(b)) if !b.is_empty() => {
             out.insert("batches".into(), Value::Array(b));
         }
         _ => return Err(ShareError::WrongShape),
     }
-    if let Some(p) = list(obj.get("people"), MAX_PEOPLE, &PERSON_KEYS)? {
+    if let Some(p) = list(obj.get("people"), MAX_PEOPLE, &PERSON_FIELDS)? {
         out.insert("people".into(), p);
     }
-    if let Some(t) = list(obj.get("technical_worker_trips"), MAX_TRIPS, &TRIP_KEYS)? {
+    if let Some(t) = list(obj.get("technical_worker_trips"), MAX_TRIPS, &TRIP_FIELDS)? {
         out.insert("technical_worker_trips".into(), t);
     }
     Ok(Value::Object(out))
@@ -264,7 +280,9 @@ pub fn sanitize(v: &Value) -> Result<Value, ShareError> {
 
 /// The value of `key` in a fragment like `#a=1&plan=xyz`.
 pub fn get<'a>(hash: &'a str, key: &str) -> Option<&'a str> {
-    hash.trim_start_matches('#').split('&').find_map(|part| part.strip_prefix(key)?.strip_prefix('='))
+    hash.trim_start_matches('#')
+        .split('&')
+        .find_map(|part| part.strip_prefix(key)?.strip_prefix('='))
 }
 
 /// The fragment with `key` set to `value` (other parts kept).
@@ -272,7 +290,11 @@ pub fn set(hash: &str, key: &str, value: &str) -> String {
     let mut parts: Vec<&str> = hash
         .trim_start_matches('#')
         .split('&')
-        .filter(|p| !p.is_empty() && p.strip_prefix(key).is_none_or(|rest| !rest.starts_with('=')))
+        .filter(|p| {
+            !p.is_empty()
+                && p.strip_prefix(key)
+                    .is_none_or(|rest| !rest.starts_with('='))
+        })
         .collect();
     let own = format!("{key}={value}");
     parts.push(&own);

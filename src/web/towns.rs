@@ -12,8 +12,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 /// The towns charts, in reading order (the budget chart belongs to the rest-trip widget).
-const CHARTS: [ChartId; 6] =
-    [ChartId::Output, ChartId::Growth, ChartId::Tiers, ChartId::Targets, ChartId::Projection, ChartId::Money];
+const CHARTS: [ChartId; 6] = [
+    ChartId::Output,
+    ChartId::Growth,
+    ChartId::Tiers,
+    ChartId::Targets,
+    ChartId::Projection,
+    ChartId::Money,
+];
 
 pub(crate) struct Towns {
     pub charts: Charts,
@@ -36,13 +42,24 @@ fn cite(id: &str, lang: Lang) -> String {
 
 impl Towns {
     pub fn new() -> Towns {
-        Towns { charts: Charts::new(&CHARTS, "shanxi-specialty-towns"), input: ChartInput::default() }
+        Towns {
+            charts: Charts::new(&CHARTS, "shanxi-specialty-towns"),
+            input: ChartInput::default(),
+        }
     }
 
     pub fn markup(&self, ctx: &Ctx, h: &mut H) {
         let lang = ctx.lang;
-        let targets = Source { section: Section::Targets2025, paragraph: 2 }.cite(lang);
-        let scale = Source { section: Section::Targets2025, paragraph: 4 }.cite(lang);
+        let targets = Source {
+            section: Section::Targets2025,
+            paragraph: 2,
+        }
+        .cite(lang);
+        let scale = Source {
+            section: Section::Targets2025,
+            paragraph: 4,
+        }
+        .cite(lang);
         let lead = match lang {
             Lang::Zh => format!(
                 "首批省级十大重点专业镇今年前8个月产值{}，增长{}；其中杏花村汾酒专业镇{}，增长{}（{}）。省里的目标是到2025年省级重点专业镇达到30个以上（{}），并打造1个300亿级、3个100亿级的产业名镇（{}）。",
@@ -84,12 +101,28 @@ impl Towns {
         let lang = ctx.lang;
         let g = format::decimal(self.input.projection.growth_percent, 1);
         h.o("fieldset", &[("class", "ctl")]);
-        h.e("legend", &[], lang.pick("试算条件（示意）", "Assumptions (an illustration)"));
+        h.e(
+            "legend",
+            &[],
+            lang.pick("试算条件（示意）", "Assumptions (an illustration)"),
+        );
         h.o("div", &[("class", "row")]);
-        h.e("label", &[("for", &ctx.uid("g"))], lang.pick("每年增速（%）", "Yearly growth (%)"));
+        h.e(
+            "label",
+            &[("for", &ctx.uid("g"))],
+            lang.pick("每年增速（%）", "Yearly growth (%)"),
+        );
         h.o(
             "input",
-            &[("type", "range"), ("id", &ctx.uid("g")), ("data-f", "growth"), ("min", "0"), ("max", "40"), ("step", "0.5"), ("value", &g)],
+            &[
+                ("type", "range"),
+                ("id", &ctx.uid("g")),
+                ("data-f", "growth"),
+                ("min", "0"),
+                ("max", "40"),
+                ("step", "0.5"),
+                ("value", &g),
+            ],
         );
         h.o(
             "input",
@@ -101,15 +134,34 @@ impl Towns {
                 ("max", "40"),
                 ("step", "0.5"),
                 ("value", &g),
-                ("aria-label", lang.pick("每年增速，百分比", "Yearly growth, percent")),
+                (
+                    "aria-label",
+                    lang.pick("每年增速，百分比", "Yearly growth, percent"),
+                ),
             ],
         );
         h.c("div");
-        h.o("div", &[("class", "radios"), ("role", "radiogroup"), ("aria-label", lang.pick("前8个月如何折算成全年", "How eight months become a year"))]);
+        h.o(
+            "div",
+            &[
+                ("class", "radios"),
+                ("role", "radiogroup"),
+                (
+                    "aria-label",
+                    lang.pick("前8个月如何折算成全年", "How eight months become a year"),
+                ),
+            ],
+        );
         for a in Annualise::ALL {
             let rid = ctx.uid(&format!("ann-{}", a.slug()));
             let name = ctx.uid("ann");
-            let mut attrs = vec![("type", "radio"), ("id", rid.as_str()), ("name", name.as_str()), ("data-f", "annualise"), ("value", a.slug())];
+            let mut attrs = vec![
+                ("type", "radio"),
+                ("id", rid.as_str()),
+                ("name", name.as_str()),
+                ("data-f", "annualise"),
+                ("value", a.slug()),
+            ];
             if a == self.input.projection.annualise {
                 attrs.push(("checked", ""));
             }
@@ -126,10 +178,14 @@ impl Towns {
     }
 
     pub fn on_input(&mut self, ctx: &Ctx, target: &Element) -> Result<(), JsError> {
-        let Some(input) = target.dyn_ref::<HtmlInputElement>() else { return Ok(()) };
+        let Some(input) = target.dyn_ref::<HtmlInputElement>() else {
+            return Ok(());
+        };
         match target.get_attribute("data-f").as_deref() {
             Some("growth") => {
-                let Ok(v) = input.value().trim().parse::<f64>() else { return Ok(()) };
+                let Ok(v) = input.value().trim().parse::<f64>() else {
+                    return Ok(());
+                };
                 if !v.is_finite() {
                     return Ok(());
                 }
@@ -137,7 +193,10 @@ impl Towns {
                 self.input.projection.growth_percent = v;
                 // Keep the slider and the number box in step.
                 for other in ["g", "gn"] {
-                    if let Some(o) = ctx.by_uid(other).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+                    if let Some(o) = ctx
+                        .by_uid(other)
+                        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                    {
                         if o != *input {
                             o.set_value(&format::decimal(v, 1));
                         }
@@ -157,6 +216,8 @@ impl Towns {
     }
 
     pub fn on_click(&mut self, ctx: &Ctx, act: &str, button: &Element) -> Result<(), JsError> {
-        self.charts.on_click(ctx, act, button, &self.input).map(|_| ())
+        self.charts
+            .on_click(ctx, act, button, &self.input)
+            .map(|_| ())
     }
 }
