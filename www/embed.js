@@ -13,10 +13,14 @@
   // and is about a third smaller. A page without a rest-trip embed gets the smaller one. Every
   // embed on the page shares one instance (the full one, once a rest-trip embed has appeared).
   const modules = {};
-  const load = (dir) => (modules[dir] ||= import(url(`${dir}/sx_explainer.js`)).then(async (mod) => {
-    await mod.default({ module_or_path: url(`${dir}/sx_explainer_bg.wasm`) });
-    return mod;
-  }));
+  // The glue and the wasm are fetched side by side; the wasm compiles while it streams in.
+  const load = (dir) => (modules[dir] ||= (() => {
+    const wasm = fetch(url(`${dir}/sx_explainer_bg.wasm`));
+    return import(url(`${dir}/sx_explainer.js`)).then(async (mod) => {
+      await mod.default({ module_or_path: wasm });
+      return mod;
+    });
+  })());
   const mountAll = async () => {
     const hosts = [...document.querySelectorAll('[data-explainer]:not([data-ready])')];
     if (!hosts.length) return;
