@@ -533,3 +533,31 @@ fn the_budget_chart_moves_the_plan_point_when_cost_or_days_change() {
     );
     done(el);
 }
+
+#[wasm_bindgen_test]
+fn numbers_are_read_as_a_reader_types_them() {
+    set_hash("");
+    let (el, root) = mounted("rest-trip", "zh");
+    let invalid =
+        |root: &ShadowRoot, path: &str| input(root, path).get_attribute("aria-invalid").is_some();
+    // Full-width digits (a Chinese input method) and thousands separators are read as numbers.
+    type_into(&root, "batches.0.participants", "１２０");
+    assert!(!invalid(&root, "batches.0.participants"));
+    assert!(text(&root, "[role=status]").contains("不符合一般规定"));
+    type_into(&root, "batches.0.cost_per_person", "4,500.50");
+    assert!(!invalid(&root, "batches.0.cost_per_person"));
+    // Decimals and exponents are numbers; hex, inf and words are not.
+    type_into(&root, "batches.0.cost_per_person", "4.5e3");
+    assert!(!invalid(&root, "batches.0.cost_per_person"));
+    for bad in ["0x10", "inf", "NaN", "12abc", "1.2.3", "e5"] {
+        type_into(&root, "batches.0.cost_per_person", bad);
+        assert!(
+            invalid(&root, "batches.0.cost_per_person"),
+            "{bad} was read as a number"
+        );
+    }
+    type_into(&root, "batches.0.cost_per_person", "4500");
+    type_into(&root, "batches.0.participants", "80");
+    assert!(text(&root, "[role=status]").contains("符合规定"));
+    done(el);
+}

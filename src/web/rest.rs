@@ -1231,12 +1231,36 @@ fn num_or_text(s: &str) -> Value {
     if let Ok(n) = t.parse::<i64>() {
         return Value::from(n);
     }
-    match t.parse::<f64>() {
-        Ok(f) if f.is_finite() => {
+    // A plain decimal (what Rust's float parser would accept, less inf and NaN) is converted by
+    // the browser: Rust's own float parser brings about 15 KB of tables into the wasm.
+    let f = if plain_decimal(&t) {
+        js_sys::Number::parse_float(&t)
+    } else {
+        f64::NAN
+    };
+    match f {
+        f if f.is_finite() => {
             serde_json::Number::from_f64(f).map_or(Value::String(t), Value::Number)
         }
         _ => Value::String(s.to_string()),
     }
+}
+
+/// `-12`, `4500.5`, `.5`, `1e3`: an optional sign, digits with at most one point, an optional
+/// exponent. Not hex, not `inf`, not `NaN`.
+fn plain_decimal(t: &str) -> bool {
+    let digits = |x: &str| x.bytes().all(|c| c.is_ascii_digit());
+    let unsigned = |x: &str| x.strip_prefix(['-', '+']).unwrap_or(x).to_string();
+    let body = unsigned(t);
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m.to_string(), Some(unsigned(e))),
+        None => (body, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((&mantissa, ""));
+    !(int.is_empty() && frac.is_empty())
+        && digits(int)
+        && digits(frac)
+        && exponent.is_none_or(|e| !e.is_empty() && digits(&e))
 }
 
 /// Sets `a.0.b` in a JSON value, creating objects on the way; a wrong step is ignored.

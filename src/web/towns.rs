@@ -183,9 +183,9 @@ impl Towns {
         };
         match target.get_attribute("data-f").as_deref() {
             Some("growth") => {
-                let Ok(v) = input.value().trim().parse::<f64>() else {
-                    return Ok(());
-                };
+                // The browser parses the number input (NaN when empty or not a number), which keeps
+                // Rust's float parser out of the towns-only build.
+                let v = input.value_as_number();
                 if !v.is_finite() {
                     return Ok(());
                 }
