@@ -164,7 +164,7 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         "rest-trip" => false,
         other => {
             return Err(js_err(&format!(
-                "unknown explainer {other:?}: use \"towns\" or \"rest-trip\""
+                "unknown explainer \"{other}\": use \"towns\" or \"rest-trip\""
             )))
         }
     };
