@@ -358,21 +358,12 @@ impl Rest {
         h.c("div");
 
         // The optional roster.
-        let people = p
-            .get("people")
-            .and_then(Value::as_array)
-            .map_or(&[][..], Vec::as_slice);
-        let open = if ctx.q("details.roster[open]").is_some() {
-            vec![("class", "opt roster"), ("open", "")]
-        } else {
-            vec![("class", "opt roster")]
-        };
-        h.o("details", &open);
+        let people = list(p, "people");
         let summary = match lang {
             Lang::Zh => format!("参加人员名单（可选，{}人）", people.len()),
             Lang::En => format!("Roster (optional, {} people)", people.len()),
         };
-        h.e("summary", &[], &summary);
+        open_details(ctx, h, "roster", &summary);
         for (i, person) in people.iter().enumerate() {
             let legend = match lang {
                 Lang::Zh => format!("第{}人", i + 1),
@@ -402,15 +393,7 @@ impl Rest {
                 Lang::Zh => format!("删除第{}人", i + 1),
                 Lang::En => format!("Remove person {}", i + 1),
             };
-            h.e(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("data-act", "del-person"),
-                    ("data-i", &i.to_string()),
-                ],
-                &del,
-            );
+            remove_button(h, "del-person", i, &del);
             h.c("fieldset");
         }
         h.e(
@@ -421,24 +404,12 @@ impl Rest {
         h.c("details");
 
         // The technical workers' yearly numbers.
-        let trips = p
-            .get("technical_worker_trips")
-            .and_then(Value::as_array)
-            .map_or(&[][..], Vec::as_slice);
-        let open = if ctx.q("details.trips[open]").is_some() {
-            vec![("class", "opt trips"), ("open", "")]
-        } else {
-            vec![("class", "opt trips")]
-        };
-        h.o("details", &open);
-        h.e(
-            "summary",
-            &[],
-            ctx.pick(
-                "优秀技术工人疗休养历年人次（可选）",
-                "Excellent technical workers' trips by year (optional)",
-            ),
+        let trips = list(p, "technical_worker_trips");
+        let summary = ctx.pick(
+            "优秀技术工人疗休养历年人次（可选）",
+            "Excellent technical workers' trips by year (optional)",
         );
+        open_details(ctx, h, "trips", summary);
         for (i, t) in trips.iter().enumerate() {
             h.o("div", &[("class", "grid trip")]);
             field(
@@ -461,15 +432,7 @@ impl Rest {
                 Lang::Zh => format!("删除第{}行", i + 1),
                 Lang::En => format!("Remove row {}", i + 1),
             };
-            h.e(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("data-act", "del-trip"),
-                    ("data-i", &i.to_string()),
-                ],
-                &del,
-            );
+            remove_button(h, "del-trip", i, &del);
             h.c("div");
         }
         h.e(
@@ -1318,6 +1281,41 @@ fn status_class(s: Status) -> &'static str {
         Status::NotApplicable => "ck s-na",
         Status::Note => "ck s-note",
     }
+}
+
+/// The plan's list under `key` (empty when absent or not a list).
+fn list<'p>(plan: &'p Value, key: &str) -> &'p [Value] {
+    plan.get(key)
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice)
+}
+
+/// Opens an optional section (`<details class="opt {class}">`), kept open across re-renders if
+/// the reader had opened it.
+fn open_details(ctx: &Ctx, h: &mut H, class: &str, summary: &str) {
+    let class = format!("opt {class}");
+    let was_open = ctx
+        .q(&format!("details.{}[open]", class.replace(' ', ".")))
+        .is_some();
+    let mut attrs = vec![("class", class.as_str())];
+    if was_open {
+        attrs.push(("open", ""));
+    }
+    h.o("details", &attrs);
+    h.e("summary", &[], summary);
+}
+
+/// The button that removes row `i` of a list (`data-act` names the list).
+fn remove_button(h: &mut H, act: &str, i: usize, label: &str) {
+    h.e(
+        "button",
+        &[
+            ("type", "button"),
+            ("data-act", act),
+            ("data-i", &i.to_string()),
+        ],
+        label,
+    );
 }
 
 /// A figure of a check in its unit: 120人, 7天, ¥4,500.
