@@ -190,6 +190,7 @@ impl Scene {
         }
     }
 
+    /// Text in the regular weight.
     #[allow(clippy::too_many_arguments)]
     pub fn text(
         &mut self,
@@ -201,18 +202,10 @@ impl Scene {
         h: HPos,
         v: VPos,
     ) {
-        self.prims.push(Prim::Text {
-            s: s.into(),
-            x,
-            y,
-            size,
-            color: rgba(color),
-            h,
-            v,
-            bold: false,
-        });
+        self.put_text(s.into(), (x, y), size, color, (h, v), false);
     }
 
+    /// Text in bold.
     #[allow(clippy::too_many_arguments)]
     pub fn bold(
         &mut self,
@@ -224,15 +217,27 @@ impl Scene {
         h: HPos,
         v: VPos,
     ) {
+        self.put_text(s.into(), (x, y), size, color, (h, v), true);
+    }
+
+    fn put_text(
+        &mut self,
+        s: String,
+        (x, y): (f64, f64),
+        size: f64,
+        color: RGBColor,
+        (h, v): (HPos, VPos),
+        bold: bool,
+    ) {
         self.prims.push(Prim::Text {
-            s: s.into(),
+            s,
             x,
             y,
             size,
             color: rgba(color),
             h,
             v,
-            bold: true,
+            bold,
         });
     }
 
