@@ -357,7 +357,7 @@ mod tests {
 
     #[test]
     fn whole_values_serialize_as_integers() {
-        let value = |id: &str| get(id).map(|r| json(r)).unwrap_or_default();
+        let value = |id: &str| get(id).map(json).unwrap_or_default();
         assert!(value("provincial_key_towns_first_batch").contains("\"value\":10,"));
         assert!(value("ten_towns_output").contains("\"value\":410.5,"));
     }
