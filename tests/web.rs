@@ -330,10 +330,19 @@ fn batches_can_be_added_duplicated_and_removed() {
     // The optional sections: a reader who opened one keeps it open while adding and removing rows.
     let people = || root.query_selector_all("fieldset.person").unwrap().length();
     let n = people();
-    root.query_selector("details.roster").unwrap().unwrap().set_attribute("open", "").unwrap();
+    root.query_selector("details.roster")
+        .unwrap()
+        .unwrap()
+        .set_attribute("open", "")
+        .unwrap();
     click(&root, "[data-act=add-person]");
     assert_eq!(people(), n + 1);
-    assert!(root.query_selector("details.roster[open]").unwrap().is_some(), "the roster closed");
+    assert!(
+        root.query_selector("details.roster[open]")
+            .unwrap()
+            .is_some(),
+        "the roster closed"
+    );
     assert!(root
         .query_selector(&format!("[data-f=\"people.{n}.age\"]"))
         .unwrap()
@@ -342,10 +351,19 @@ fn batches_can_be_added_duplicated_and_removed() {
     assert_eq!(people(), n);
     let trips = || root.query_selector_all("div.trip").unwrap().length();
     let t = trips();
-    root.query_selector("details.trips").unwrap().unwrap().set_attribute("open", "").unwrap();
+    root.query_selector("details.trips")
+        .unwrap()
+        .unwrap()
+        .set_attribute("open", "")
+        .unwrap();
     click(&root, "[data-act=add-trip]");
     assert_eq!(trips(), t + 1);
-    assert!(root.query_selector("details.trips[open]").unwrap().is_some(), "the years closed");
+    assert!(
+        root.query_selector("details.trips[open]")
+            .unwrap()
+            .is_some(),
+        "the years closed"
+    );
     click(&root, "[data-act=del-trip]");
     assert_eq!(trips(), t);
     done(el);
