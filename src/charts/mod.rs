@@ -449,14 +449,3 @@ pub fn table(id: ChartId, lang: Lang, input: &ChartInput) -> Table {
         }
     }
 }
-
-/// Draws chart 1 (the output chart) with the default input: the first chart's original entry point.
-///
-/// # Errors
-/// [`ChartError`] when the backend fails to draw.
-pub fn draw_output<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    opts: &ChartOptions,
-) -> Result<ChartLayout, ChartError> {
-    draw(ChartId::Output, area, opts, &ChartInput::default())
-}

@@ -328,16 +328,6 @@ fn drop_widget(id: usize) {
     }
 }
 
-/// Test hook: runs the widget's pending redraw now instead of at the next animation frame.
-#[doc(hidden)]
-pub fn redraw_now(host: &Element) -> Result<(), JsError> {
-    let id: usize = host
-        .get_attribute("data-widget")
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| js_err("not mounted"))?;
-    with_widget(id, |w| w.resize()).ok_or_else(|| js_err("busy"))?
-}
-
 /// Test hook: the centre, in CSS pixels from the canvas's corner, of the mark of chart `slug`
 /// that shows `record`.
 #[doc(hidden)]
