@@ -1,11 +1,14 @@
-//! How long the rule engine takes on the largest plan it accepts: 100 batches and 10,000 people
-//! (every batch over a limit somewhere, so there is a message and a suggestion for most checks).
+//! How long the rule engine takes on the largest plan it accepts: 100 batches, 200 people and 20
+//! years (every batch over a limit somewhere, so there is a message and a suggestion for most
+//! checks), from JSON and from the form's draft (what one keystroke costs).
 //! Checking only decides; the words are written when the report is turned into JSON (or a
 //! check's `message`/`suggestion` is asked for), so both are timed. Prints the median of
 //! repeated runs in microseconds, the issue-7 line first. `cargo bench --bench rules`.
 
 use std::time::Instant;
-use sx_explainer::rules::{check_json, check_value, example_plan_json, Plan, Verdict};
+use sx_explainer::rules::{
+    check_draft, check_json, check_value, example_plan_json, Draft, ListId, Origin, Plan, Verdict,
+};
 
 fn plan_json() -> String {
     let batches: Vec<String> = (0..100)
@@ -35,7 +38,7 @@ fn plan_json() -> String {
         "treatment",
         "may_day_medal",
     ];
-    let people: Vec<String> = (0..10_000)
+    let people: Vec<String> = (0..ListId::People.cap())
         .map(|i| {
             format!(
                 r#"{{"honor":"{}","title":"{}","age":{},"frontline":{},"high_intensity":{},"hard_environment":{},"key_role":{}}}"#,
@@ -87,7 +90,8 @@ fn main() {
     let black = std::hint::black_box::<&serde_json::Value>;
 
     // Issue 7's budget, printed first (the benchmark script reads the first "median" line): the
-    // 100 batches without the roster, already parsed, checked natively (no text built).
+    // 100 batches without the roster as the form holds them (a draft), read and checked
+    // natively (no text built): what one keystroke costs the engine.
     let batches_only: serde_json::Value = {
         let mut v = value.clone();
         if let Some(o) = v.as_object_mut() {
@@ -96,11 +100,21 @@ fn main() {
         v
     };
     let small_report = check_value(&batches_only);
+    let batches_draft = Draft::from_json(&batches_only, Origin::Api);
     let hundred = median_us(
-        || drop(std::hint::black_box(check_value(black(&batches_only)))),
+        || {
+            drop(std::hint::black_box(check_draft(std::hint::black_box(
+                &batches_draft,
+            ))))
+        },
         2001,
     );
     println!("rules: 100-batch plan checked natively: median {hundred:.1} µs");
+    let from_json = median_us(
+        || drop(std::hint::black_box(check_value(black(&batches_only)))),
+        2001,
+    );
+    println!("  the same from parsed JSON (CLI, JS API): {from_json:.1} µs");
     let hundred_read = median_us(
         || drop(std::hint::black_box(Plan::from_value(black(&batches_only)))),
         2001,
@@ -109,13 +123,13 @@ fn main() {
         || drop(std::hint::black_box(serde_json::to_string(&small_report))),
         501,
     );
-    println!("  of which reading the plan:       {hundred_read:>9.1} µs");
+    println!("  of which reading the JSON plan:  {hundred_read:>9.1} µs");
     println!(
         "  its report to JSON (all text):   {hundred_text:>9.1} µs  ({} checks)",
         small_report.checks.len()
     );
 
-    let runs = 31;
+    let runs = 201;
     let parsed = median_us(
         || drop(std::hint::black_box(check_value(black(&value)))),
         runs,
@@ -145,7 +159,7 @@ fn main() {
         runs,
     );
     println!(
-        "rules: 100 batches, 10,000 people, {} checks, {} KB of plan JSON ({runs} runs, medians)",
+        "rules: 100 batches, 200 people, {} checks, {} KB of plan JSON ({runs} runs, medians)",
         report.checks.len(),
         json.len() / 1024
     );
@@ -154,6 +168,17 @@ fn main() {
     println!("  of which reading the plan:       {read:>9.0} µs");
     println!("  report to JSON (all text):       {out:>9.0} µs");
     println!("  check_json + report to JSON:     {full:>9.0} µs");
+    // What the form does on a keystroke: read its draft and check it.
+    let draft = Draft::from_json(&value, Origin::Api);
+    let form = median_us(
+        || {
+            drop(std::hint::black_box(check_draft(std::hint::black_box(
+                &draft,
+            ))))
+        },
+        runs,
+    );
+    println!("  the form's draft, read + check:  {form:>9.0} µs");
     let example = example_plan_json();
     let small = median_us(
         || {

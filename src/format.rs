@@ -169,6 +169,19 @@ pub fn date(year: i16, month: i8, day: i8, lang: Lang, with_year: bool) -> Strin
     }
 }
 
+/// A date with its weekday: "2024年5月6日，周一" / "Mon 6 May 2024". `weekday` counts from Monday
+/// (0) to Sunday (6).
+pub fn weekday_date(year: i16, month: i8, day: i8, weekday: i8, lang: Lang) -> String {
+    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let i = usize::try_from(weekday).unwrap_or(0);
+    let d = date(year, month, day, lang, true);
+    match lang {
+        Lang::Zh => format!("{d}，{}", ZH.get(i).copied().unwrap_or("")),
+        Lang::En => format!("{} {d}", EN.get(i).copied().unwrap_or("")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +196,8 @@ mod tests {
         assert_eq!(count(15_000.0, Lang::En), "15,000");
         assert_eq!(date(2023, 9, 21, Lang::Zh, false), "9月21日");
         assert_eq!(date(2023, 9, 21, Lang::En, true), "21 Sep 2023");
+        assert_eq!(weekday_date(2024, 5, 6, 0, Lang::Zh), "2024年5月6日，周一");
+        assert_eq!(weekday_date(2024, 5, 6, 0, Lang::En), "Mon 6 May 2024");
         assert_eq!(yuan_fen(450_000, Lang::Zh), "¥4,500");
         assert_eq!(yuan_fen(90_001, Lang::En), "¥900.01");
         assert_eq!(yuan_fen(-2_000, Lang::En), "-¥20");

@@ -44,7 +44,7 @@ fn status(v: &Value, rule: RuleId) -> Status {
 fn fields(v: &Value) -> Vec<String> {
     let r = check_value(v);
     assert_eq!(r.verdict, Verdict::Invalid, "{r:#?}");
-    r.errors.into_iter().map(|e| e.field).collect()
+    r.errors.into_iter().map(|e| e.field()).collect()
 }
 
 // --- batch_size: paragraph 3, "每批一般不超过100人" ---
@@ -522,7 +522,7 @@ fn invalid_beats_everything() {
     let r = check_value(&v);
     assert_eq!(r.verdict, Verdict::Invalid);
     assert!(r.checks.is_empty());
-    assert_eq!(fields(&v), ["batches[0].participants"]);
+    assert_eq!(fields(&v), ["batches.0.participants"]);
 }
 
 #[test]
@@ -546,17 +546,18 @@ fn every_wrong_field_gets_its_own_error() {
         [
             "organizer",
             "model_workers_under_65",
-            "batches[0].participants",
-            "batches[0].start",
-            "batches[0].cost_per_person",
-            "batches[0].destination",
-            "batches[0].venue",
-            "batches[0].cross_province_activities",
-            "batches[1].end",
-            "people[1]",
-            "people[2].age",
-            "technical_worker_trips[0].year",
-            "technical_worker_trips[2].year",
+            "batches.0.participants",
+            "batches.0.start",
+            "batches.0.cost_per_person",
+            "batches.0.destination",
+            "batches.0.venue",
+            "batches.0.cross_province_activities",
+            "batches.1.end",
+            "batches.1.unknown_key",
+            "people.1",
+            "people.2.age",
+            "technical_worker_trips.0.year",
+            "technical_worker_trips.2.year",
         ]
     );
 }
@@ -578,9 +579,25 @@ fn error_messages_say_what_is_allowed_in_both_languages() {
     let r = check_value(&with_batch("cost_per_person", json!(1.234)));
     assert!(r.errors[0].message_en.contains("at most two decimals"));
     let r = check_value(&with_batch("venue", json!("hotel")));
-    assert!(r.errors[0]
-        .message_en
-        .contains("national_base, provincial_base, union_sanatorium, other"));
+    for word in [
+        "national_base",
+        "provincial_base",
+        "union_sanatorium",
+        "other",
+    ] {
+        assert!(
+            r.errors[0].message_en.contains(word),
+            "{}",
+            r.errors[0].message_en
+        );
+    }
+    // A Chinese reader is told the choices in Chinese, not in JSON words.
+    assert!(
+        r.errors[0].message_zh.contains("全国劳模疗休养基地")
+            && !r.errors[0].message_zh.contains("national_base"),
+        "{}",
+        r.errors[0].message_zh
+    );
 }
 
 #[test]
@@ -595,7 +612,7 @@ fn missing_fields_and_empty_batches_are_invalid() {
 }
 
 #[test]
-fn more_than_100_batches_or_10000_people_are_invalid() {
+fn more_than_100_batches_or_200_people_are_invalid() {
     let mut v = base();
     let b = v["batches"][0].clone();
     v["batches"] = Value::Array(vec![b; 100]);
@@ -608,9 +625,52 @@ fn more_than_100_batches_or_10000_people_are_invalid() {
     let mut v = base();
     v["people"] = Value::Array(vec![
         json!({ "honor": "city", "title": "model_worker", "age": 40 });
-        10_001
+        200
     ]);
+    assert_ne!(check_value(&v).verdict, Verdict::Invalid);
+    if let Some(l) = v["people"].as_array_mut() {
+        l.push(json!({ "honor": "city", "title": "model_worker", "age": 40 }));
+    }
     assert_eq!(fields(&v), ["people"]);
+    // The same caps hold for a plan built in Rust.
+    let mut plan = example_plan();
+    let b = plan.batches[0].clone();
+    plan.batches.resize(101, b);
+    assert_eq!(
+        check(&plan)
+            .errors
+            .iter()
+            .map(|e| e.field())
+            .collect::<Vec<_>>(),
+        ["batches"]
+    );
+}
+
+// --- misspelt keys: an error that names the nearest field, never a silent default ---
+
+#[test]
+fn a_misspelt_key_is_an_error_naming_the_nearest_field() {
+    // With the right key and 10 model workers, 80 people in 2024 break the yearly share ...
+    let mut right = base();
+    right["model_workers_under_65"] = json!(10);
+    assert_eq!(check_value(&right).verdict, Verdict::DoesNotMeet);
+    // ... so a misspelt key must not quietly make the plan meet.
+    let mut typo = base();
+    typo["model_workers_under65"] = json!(10);
+    let r = check_value(&typo);
+    assert_eq!(r.verdict, Verdict::Invalid);
+    assert_eq!(r.errors[0].field(), "model_workers_under65");
+    assert_eq!(
+        r.errors[0].message_en,
+        "unknown field `model_workers_under65`; did you mean `model_workers_under_65`?"
+    );
+    assert!(r.errors[0].message_zh.contains("model_workers_under_65"));
+    let r = check_value(&with_batch("cross_province_activity", json!(true)));
+    assert_eq!(r.verdict, Verdict::Invalid);
+    assert_eq!(r.errors[0].field(), "batches.0.cross_province_activity");
+    assert!(r.errors[0]
+        .message_en
+        .ends_with("did you mean `cross_province_activities`?"));
 }
 
 #[test]
@@ -629,7 +689,7 @@ fn whole_numbers_may_arrive_as_floats() {
     );
     assert_eq!(
         fields(&with_batch("participants", json!(80.5))),
-        ["batches[0].participants"]
+        ["batches.0.participants"]
     );
 }
 
@@ -641,7 +701,7 @@ fn a_plan_built_in_rust_is_validated_too() {
     }
     let r = check(&plan);
     assert_eq!(r.verdict, Verdict::Invalid);
-    assert_eq!(r.errors[0].field, "batches[0].end");
+    assert_eq!(r.errors[0].field(), "batches.0.end");
 }
 
 #[test]

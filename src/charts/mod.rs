@@ -164,6 +164,38 @@ pub struct PlanPoint {
     pub label_en: String,
 }
 
+impl PlanPoint {
+    /// The batches of a plan that the budget chart can place, as read by the rule engine's one
+    /// reader: those whose dates (in order), cost and destination were read. A batch with one of
+    /// those wrong is left out, never guessed (a wrong destination is not "in the province").
+    ///
+    /// ```
+    /// use sx_explainer::charts::PlanPoint;
+    /// use sx_explainer::rules::{read, Cell, Draft, Edit, FieldPath};
+    /// use sx_explainer::rules::field::BatchField;
+    /// let mut d = Draft::example();
+    /// d.apply(Edit::Set(FieldPath::Batch(1, BatchField::Destination), Cell::text("abroad"))).unwrap();
+    /// let points = PlanPoint::from_batches(&read(&d).batches);
+    /// assert_eq!(points.len(), 1);
+    /// assert_eq!((points[0].days, points[0].label_en.as_str()), (7, "Batch 1"));
+    /// ```
+    pub fn from_batches(batches: &[crate::rules::read::BatchParts]) -> Vec<PlanPoint> {
+        batches
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| {
+                Some(PlanPoint {
+                    days: u32::try_from(b.days()?).ok()?,
+                    cost_per_person_fen: b.cost_fen?,
+                    destination: b.destination?,
+                    label_zh: format!("第{}批", i + 1),
+                    label_en: format!("Batch {}", i + 1),
+                })
+            })
+            .collect()
+    }
+}
+
 /// Light or dark colours.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {

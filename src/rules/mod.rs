@@ -16,16 +16,24 @@
 //! integer fen; the yearly share compares `total × denominator ≤ workers × numerator` in integers.
 
 mod budget;
+pub mod draft;
+pub mod field;
+pub mod link;
+pub mod number;
 mod people;
 mod plan;
+pub mod read;
 mod report;
 
 pub use budget::{budget, caps_fen, Budget, Cap};
+pub use draft::{Cell, Draft, Edit, EditError, Origin};
+pub use field::{FieldPath, ListId};
 pub use people::{eligibility, priority_order};
 pub use plan::{
     Batch, Destination, Honor, Organizer, Person, Plan, PlanError, TechnicalYear, Title, Venue,
-    BATCH_FIELDS, MAX_BATCHES, MAX_PEOPLE, PERSON_FIELDS, TRIP_FIELDS,
+    Vocab, Word,
 };
+pub use read::{read, Reading};
 pub use report::{Check, Report, RuleId, Status, Verdict, Why};
 
 use crate::data::{limit, Limit, LimitId, Strength};
@@ -54,7 +62,10 @@ use std::fmt::{self, Arguments};
 /// assert_eq!(report.checks[0].suggestion(Lang::En).as_deref(), Some("Split it into 2 batches of 51/50."));
 /// // 2023-02-29 does not exist.
 /// let bad = ok.replace("2024-05-06", "2023-02-29");
-/// assert_eq!(check_json(&bad).errors[0].field, "batches[0].start");
+/// assert_eq!(check_json(&bad).errors[0].field(), "batches.0.start");
+/// // A misspelt key is an error that names the nearest field, not a silent default.
+/// let typo = ok.replace("\"organizer\"", "\"organiser\"");
+/// assert_eq!(check_json(&typo).verdict, Verdict::Invalid);
 /// ```
 pub fn check_json(json: &str) -> Report {
     match serde_json::from_str::<serde_json::Value>(json) {
@@ -63,21 +74,61 @@ pub fn check_json(json: &str) -> Report {
     }
 }
 
-/// Checks a plan given as a parsed JSON value (what the JS API hands over).
+/// Checks a plan given as a parsed JSON value (what the JS API hands over): numbers must be JSON
+/// numbers, and an unknown key is an error.
 pub fn check_value(value: &serde_json::Value) -> Report {
-    match Plan::from_value(value) {
-        Ok(plan) => check_valid(&plan),
-        Err(errors) => Report::invalid(errors),
+    check_draft(&Draft::from_json(value, Origin::Api))
+}
+
+/// Checks a draft (what the form holds).
+pub fn check_draft(draft: &Draft) -> Report {
+    check_reading(&read(draft))
+}
+
+/// Checks what reading a draft gave: the plan's checks when it is valid, else its errors.
+pub fn check_reading(reading: &Reading) -> Report {
+    match &reading.plan {
+        Some(plan) => check_valid(plan),
+        None => Report::invalid(reading.errors.clone()),
     }
 }
 
-/// Checks a plan built in Rust. It is read back through the JSON reader first, so a value that
-/// JSON input could not carry (an end before its start, 101 batches, a negative cost) gives the
-/// same `invalid` report as it would from JSON.
+/// Checks a plan built in Rust. It is read back through the one reader first, so a value that
+/// a reader could not enter (an end before its start, 101 batches, a negative cost) gives the
+/// same `invalid` report as it would from the form or JSON.
 pub fn check(plan: &Plan) -> Report {
-    match serde_json::to_value(plan) {
-        Ok(v) => check_value(&v),
-        Err(e) => Report::invalid(vec![PlanError::bad_json(&e.to_string())]),
+    check_draft(&Draft::from_plan(plan))
+}
+
+impl Plan {
+    /// Reads a plan from JSON (the CLI's and the JS API's shape).
+    ///
+    /// # Errors
+    /// One [`PlanError`] per wrong field or unknown key, with its path.
+    pub fn from_value(v: &serde_json::Value) -> Result<Plan, Vec<PlanError>> {
+        let r = read(&Draft::from_json(v, Origin::Api));
+        r.plan.ok_or(r.errors)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Plan {
+    /// Reads the plan through [`Plan::from_value`]; the error names the first wrong field.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Plan, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        Plan::from_value(&v).map_err(|errors| match errors.first() {
+            Some(e) => serde::de::Error::custom(format_args!("{}: {}", e.path, e.message_en)),
+            None => serde::de::Error::custom("invalid plan"),
+        })
+    }
+}
+
+impl Person {
+    /// Reads one person (the "Who may go?" check), with the same rules as a roster entry.
+    ///
+    /// # Errors
+    /// Every wrong field.
+    pub fn from_cells(cells: &[Cell]) -> Result<Person, Vec<PlanError>> {
+        read::read_person(cells)
     }
 }
 
@@ -183,7 +234,8 @@ pub fn example_plan_json() -> String {
 /// Checks a plan that the reader accepted. Only decides: no text is built here (see
 /// [`Check::message`]).
 fn check_valid(plan: &Plan) -> Report {
-    let mut checks = Vec::with_capacity(plan.batches.len() * 7 + plan.people.len() + 8);
+    // Seven checks per batch, at most one yearly check per batch, one per person, the trend.
+    let mut checks = Vec::with_capacity(plan.batches.len() * 8 + plan.people.len() + 1);
     let cost_applies = plan.organizer == Organizer::ProvincialUnion;
     let rows = Rows::new();
     for (i, b) in plan.batches.iter().enumerate() {
@@ -263,9 +315,15 @@ impl Rows {
 
 /// Days from arrival to return, both included (2024-05-06 to 2024-05-12 is 7).
 fn days(b: &Batch) -> i64 {
+    day_count(b.start, b.end)
+}
+
+/// Days from `start` to `end`, both included: the one day count of the engine, the form and the
+/// budget chart.
+pub fn day_count(start: Date, end: Date) -> i64 {
     // Civil dates have no time zone, so every day is 24 hours: a plain duration, not a calendar
     // span, keeps jiff's span machinery (and its size) out of the wasm.
-    b.end.duration_since(b.start).as_hours() / 24 + 1
+    end.duration_since(start).as_hours() / 24 + 1
 }
 
 fn ymd(d: Date, lang: Lang) -> String {
@@ -1166,5 +1224,6 @@ mod tests {
         let back =
             Plan::from_value(&serde_json::from_str(&example_plan_json()).unwrap_or_default());
         assert_eq!(back, Ok(example_plan()));
+        assert_eq!(read(&Draft::example()).plan, Some(example_plan()));
     }
 }

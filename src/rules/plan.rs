@@ -1,94 +1,137 @@
-//! The plan a reader builds, read field by field from JSON so that every wrong field gets its own
-//! message in Chinese and English, and written back in the same JSON shape (the share URL).
+//! A valid plan as the rule engine checks it, and the closed vocabularies of its words. Each
+//! vocabulary is one table ([`Vocab::WORDS`]) holding the JSON word, the Chinese and English
+//! labels the form shows, and the short code of the first share-link format; the JSON, the form,
+//! the link and the messages all read that one table.
 //!
-//! Money is held in integer fen. A JSON number has already become an `f64` when we see it (we do
-//! not turn on serde_json's `arbitrary_precision`, which would change number handling for the
-//! whole crate), so a cost is accepted when `fen = round(yuan × 100)` gives back the very same
-//! `f64` (`fen / 100.0 == yuan`). Both sides are the correctly rounded `f64` of the same decimal,
-//! so every amount written with at most two decimals passes and every amount with a third
-//! significant decimal fails; only a number whose extra decimals are below `f64` precision
-//! (`4500.0000000000000001`) reads as its two-decimal value.
+//! Plans are not read here: [`super::draft::Draft`] holds what a reader typed and
+//! [`super::read`] turns it into a [`Plan`] plus one error per wrong field. Money is held in
+//! integer fen.
 
+use super::field::FieldPath;
 use jiff::civil::Date;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 /// Fen in a yuan.
 pub(crate) const FEN: i64 = 100;
-/// Most batches a plan may have.
-pub const MAX_BATCHES: usize = 100;
-/// Most people a roster may have.
-pub const MAX_PEOPLE: usize = 10_000;
-const PARTICIPANTS: (i64, i64) = (1, 100_000);
-const COST_YUAN: (i64, i64) = (0, 1_000_000);
-const YEARS: (i64, i64) = (2000, 2100);
-const WORKERS: (i64, i64) = (0, 10_000_000);
-const AGE: (i64, i64) = (16, 120);
-/// Lodging changes per batch (the issue sets no bound; a thousand is far past any real trip).
-const LODGING: (i64, i64) = (0, 1_000);
-const TECH_PARTICIPANTS: (i64, i64) = (0, 10_000_000);
 
-/// An input problem, shown next to its field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PlanError {
-    /// The field's path: `batches[0].end`, `people[2].age`, `model_workers_under_65`, or `` for
-    /// the whole plan.
-    pub field: String,
-    pub message_zh: String,
-    pub message_en: String,
+/// One word of a closed vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// The word in the plan JSON (`provincial_union`).
+    pub json: &'static str,
+    /// What a Chinese reader sees (`省总工会`).
+    pub zh: &'static str,
+    /// What an English reader sees.
+    pub en: &'static str,
+    /// The word's short code in the first share links (`pu`); the current links store the
+    /// word's position in [`Vocab::WORDS`].
+    pub v1: &'static str,
 }
 
-impl PlanError {
-    fn new(field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> PlanError {
-        PlanError {
-            field: field.into(),
-            message_zh: zh.into(),
-            message_en: en.into(),
+/// A closed vocabulary: an enum whose every value has one [`Word`].
+pub trait Vocab: Copy + PartialEq + 'static {
+    /// Every value, in the order of [`Vocab::WORDS`] (the order the form lists them).
+    const ALL: &'static [Self];
+    /// The words, one per value of [`Vocab::ALL`], at the same position.
+    const WORDS: &'static [Word];
+
+    /// The value's position in the table.
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+
+    /// The value's word.
+    fn word(self) -> &'static Word {
+        let i = self.index();
+        Self::WORDS.get(i).unwrap_or(&NO_WORD)
+    }
+
+    /// The value at a position of the table.
+    fn from_index(i: usize) -> Option<Self> {
+        Self::ALL.get(i).copied()
+    }
+
+    /// The value whose JSON word is `s`.
+    fn from_json(s: &str) -> Option<Self> {
+        Self::WORDS
+            .iter()
+            .position(|w| w.json == s)
+            .and_then(Self::from_index)
+    }
+}
+
+const NO_WORD: Word = Word {
+    json: "",
+    zh: "",
+    en: "",
+    v1: "",
+};
+
+/// Serialises a vocabulary value as its JSON word.
+macro_rules! vocab_serialize {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.word().json)
+            }
         }
-    }
-
-    /// The error for text that is not JSON at all.
-    pub fn bad_json(detail: &str) -> PlanError {
-        PlanError::new(
-            "",
-            format!("方案不是有效的JSON：{detail}"),
-            format!("The plan is not valid JSON: {detail}"),
-        )
-    }
-
-    /// The error for text that is not JSON, saying where the parser stopped.
-    pub(crate) fn from_json(e: &serde_json::Error) -> PlanError {
-        PlanError::new(
-            "",
-            format!(
-                "方案不是有效的JSON（第{}行第{}列附近出错）。",
-                e.line(),
-                e.column()
-            ),
-            format!("The plan is not valid JSON: {e}."),
-        )
-    }
+    )*};
 }
+vocab_serialize!(Organizer, Destination, Venue, Honor, Title);
 
 /// Who organises the trip. The cost standard is stated for the provincial union's trips.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Organizer {
     ProvincialUnion,
     Other,
 }
 
+impl Vocab for Organizer {
+    const ALL: &'static [Self] = &[Organizer::ProvincialUnion, Organizer::Other];
+    const WORDS: &'static [Word] = &[
+        Word {
+            json: "provincial_union",
+            zh: "省总工会",
+            en: "Shanxi Federation of Trade Unions",
+            v1: "pu",
+        },
+        Word {
+            json: "other",
+            zh: "其他工会组织",
+            en: "Another trade-union body",
+            v1: "other",
+        },
+    ];
+}
+
 /// Where a batch goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Destination {
     InProvince,
     OutOfProvince,
 }
 
+impl Vocab for Destination {
+    const ALL: &'static [Self] = &[Destination::InProvince, Destination::OutOfProvince];
+    const WORDS: &'static [Word] = &[
+        Word {
+            json: "in_province",
+            zh: "省内",
+            en: "Within Shanxi",
+            v1: "in",
+        },
+        Word {
+            json: "out_of_province",
+            zh: "省外",
+            en: "Outside Shanxi",
+            v1: "out",
+        },
+    ];
+}
+
 /// Where a batch stays.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Venue {
     /// 全国劳模疗休养基地.
     NationalBase,
@@ -100,9 +143,43 @@ pub enum Venue {
     Other,
 }
 
+impl Vocab for Venue {
+    const ALL: &'static [Self] = &[
+        Venue::NationalBase,
+        Venue::ProvincialBase,
+        Venue::UnionSanatorium,
+        Venue::Other,
+    ];
+    const WORDS: &'static [Word] = &[
+        Word {
+            json: "national_base",
+            zh: "全国劳模疗休养基地",
+            en: "National rest base for model workers",
+            v1: "nb",
+        },
+        Word {
+            json: "provincial_base",
+            zh: "省级劳模疗休养基地",
+            en: "Provincial rest base for model workers",
+            v1: "pb",
+        },
+        Word {
+            json: "union_sanatorium",
+            zh: "工会系统其他疗休养院所",
+            en: "Another trade-union sanatorium",
+            v1: "us",
+        },
+        Word {
+            json: "other",
+            zh: "其他地点",
+            en: "Somewhere else",
+            v1: "other",
+        },
+    ];
+}
+
 /// The level of the body that honoured a person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Honor {
     None,
     County,
@@ -111,9 +188,50 @@ pub enum Honor {
     National,
 }
 
+impl Vocab for Honor {
+    const ALL: &'static [Self] = &[
+        Honor::National,
+        Honor::Provincial,
+        Honor::City,
+        Honor::County,
+        Honor::None,
+    ];
+    const WORDS: &'static [Word] = &[
+        Word {
+            json: "national",
+            zh: "全国级",
+            en: "National",
+            v1: "na",
+        },
+        Word {
+            json: "provincial",
+            zh: "省级",
+            en: "Provincial",
+            v1: "pr",
+        },
+        Word {
+            json: "city",
+            zh: "市级",
+            en: "City",
+            v1: "ci",
+        },
+        Word {
+            json: "county",
+            zh: "县级",
+            en: "County",
+            v1: "co",
+        },
+        Word {
+            json: "none",
+            zh: "未获表彰",
+            en: "None",
+            v1: "none",
+        },
+    ];
+}
+
 /// What a person was honoured as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Title {
     /// 劳动模范.
     ModelWorker,
@@ -123,6 +241,90 @@ pub enum Title {
     Treatment,
     /// 五一劳动奖章获得者.
     MayDayMedal,
+}
+
+impl Vocab for Title {
+    const ALL: &'static [Self] = &[
+        Title::ModelWorker,
+        Title::AdvancedWorker,
+        Title::Treatment,
+        Title::MayDayMedal,
+    ];
+    const WORDS: &'static [Word] = &[
+        Word {
+            json: "model_worker",
+            zh: "劳动模范",
+            en: "Model worker",
+            v1: "mw",
+        },
+        Word {
+            json: "advanced_worker",
+            zh: "先进工作者",
+            en: "Advanced worker",
+            v1: "aw",
+        },
+        Word {
+            json: "treatment",
+            zh: "享受劳模待遇者",
+            en: "Receives model-worker benefits",
+            v1: "tr",
+        },
+        Word {
+            json: "may_day_medal",
+            zh: "五一劳动奖章获得者",
+            en: "May Day Labour Medal holder",
+            v1: "md",
+        },
+    ];
+}
+
+/// An input problem, shown next to its field: the field's path (`batches.0.end`; the whole plan
+/// for a problem that belongs to no field) and what is wrong, in Chinese and English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanError {
+    pub path: FieldPath,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+impl PlanError {
+    pub(crate) fn new(path: FieldPath, zh: impl Into<String>, en: impl Into<String>) -> PlanError {
+        PlanError {
+            path,
+            message_zh: zh.into(),
+            message_en: en.into(),
+        }
+    }
+
+    /// The field's path as text: `batches.0.end`, `people.2.age`, `model_workers_under_65`, or
+    /// the empty string for the whole plan.
+    pub fn field(&self) -> String {
+        self.path.to_string()
+    }
+
+    /// The error for text that is not JSON, saying where the parser stopped.
+    pub(crate) fn from_json(e: &serde_json::Error) -> PlanError {
+        PlanError::new(
+            FieldPath::Whole,
+            format!(
+                "方案不是有效的JSON（第{}行第{}列附近出错）。",
+                e.line(),
+                e.column()
+            ),
+            format!("The plan is not valid JSON: {e}."),
+        )
+    }
+}
+
+impl Serialize for PlanError {
+    /// `{"field": "batches.0.end", "message_zh": …, "message_en": …}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("PlanError", 3)?;
+        st.serialize_field("field", &self.path)?;
+        st.serialize_field("message_zh", &self.message_zh)?;
+        st.serialize_field("message_en", &self.message_en)?;
+        st.end()
+    }
 }
 
 /// One batch of a plan.
@@ -180,14 +382,25 @@ pub struct Plan {
     pub technical_worker_trips: Vec<TechnicalYear>,
 }
 
+/// `YYYY-MM-DD`, written by hand rather than with jiff's printer (which would bring its
+/// formatting code into the wasm).
+pub(crate) fn date_text(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 fn ser_date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    // Written by hand rather than with jiff's printer, which would bring its formatting code.
-    s.collect_str(&format_args!(
-        "{:04}-{:02}-{:02}",
-        d.year(),
-        d.month(),
-        d.day()
-    ))
+    s.serialize_str(&date_text(*d))
+}
+
+/// An amount in fen as yuan: whole yuan as an integer, else with its decimals (`4500.5`).
+pub(crate) fn yuan_text(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let (y, f) = (fen.unsigned_abs() / 100, fen.unsigned_abs() % 100);
+    match (f, f % 10) {
+        (0, _) => format!("{sign}{y}"),
+        (_, 0) => format!("{sign}{y}.{}", f / 10),
+        _ => format!("{sign}{y}.{f:02}"),
+    }
 }
 
 fn ser_yuan<S: Serializer>(fen: &i64, s: S) -> Result<S::Ok, S::Error> {
@@ -198,577 +411,10 @@ fn ser_yuan<S: Serializer>(fen: &i64, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-impl<'de> Deserialize<'de> for Plan {
-    /// Reads the plan through [`Plan::from_value`]; the error names the first wrong field.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Plan, D::Error> {
-        let v = Value::deserialize(d)?;
-        Plan::from_value(&v).map_err(first_error)
-    }
-}
-
-impl<'de> Deserialize<'de> for Person {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Person, D::Error> {
-        let v = Value::deserialize(d)?;
-        Person::from_value(&v).map_err(first_error)
-    }
-}
-
-fn first_error<E: serde::de::Error>(errors: Vec<PlanError>) -> E {
-    match errors.first() {
-        Some(e) => E::custom(format_args!("{}: {}", e.field, e.message_en)),
-        None => E::custom("invalid plan"),
-    }
-}
-
-const ORGANIZERS: [&str; 2] = ["provincial_union", "other"];
-const DESTINATIONS: [&str; 2] = ["in_province", "out_of_province"];
-const VENUES: [&str; 4] = [
-    "national_base",
-    "provincial_base",
-    "union_sanatorium",
-    "other",
-];
-const HONORS: [&str; 5] = ["national", "provincial", "city", "county", "none"];
-const TITLES: [&str; 4] = [
-    "model_worker",
-    "advanced_worker",
-    "treatment",
-    "may_day_medal",
-];
-
-/// Collects the errors while the fields are read.
-#[derive(Default)]
-struct Reader {
-    errors: Vec<PlanError>,
-}
-
-/// Where a field sits: at the top (`list` empty) or in item `index` of a list. The path text is
-/// built only for an error.
-#[derive(Clone, Copy)]
-struct At {
-    list: &'static str,
-    index: usize,
-}
-
-const TOP: At = At { list: "", index: 0 };
-
-/// `key`, `list[index]` or `list[index].key`.
-fn path(at: At, key: &str) -> String {
-    match (at.list.is_empty(), key.is_empty()) {
-        (true, _) => key.to_string(),
-        (false, true) => format!("{}[{}]", at.list, at.index),
-        (false, false) => format!("{}[{}].{key}", at.list, at.index),
-    }
-}
-
-fn range_msg((lo, hi): (i64, i64)) -> (String, String) {
-    let (lo, hi) = (crate::format::grouped(lo), crate::format::grouped(hi));
-    (
-        format!("应为{lo}到{hi}之间的整数。"),
-        format!("Must be a whole number from {lo} to {hi}."),
-    )
-}
-
-fn word_msg(words: &[&str]) -> (String, String) {
-    let list = words.join(", ");
-    (
-        format!("应为以下之一：{list}。"),
-        format!("Must be one of: {list}."),
-    )
-}
-
-fn date_msg() -> (String, String) {
-    (
-        format!(
-            "应为实际存在的日期，写作YYYY-MM-DD，年份在{}到{}之间。",
-            YEARS.0, YEARS.1
-        ),
-        format!(
-            "Must be a real date written YYYY-MM-DD, in the years {} to {}.",
-            YEARS.0, YEARS.1
-        ),
-    )
-}
-
-fn money_msg() -> (String, String) {
-    let (lo, hi) = (
-        crate::format::grouped(COST_YUAN.0),
-        crate::format::grouped(COST_YUAN.1),
-    );
-    (
-        format!("应为{lo}到{hi}元之间的金额，最多两位小数。"),
-        format!("Must be an amount from {lo} to {hi} yuan with at most two decimals."),
-    )
-}
-
-/// A field of an object: its name and its value (`None` when absent or `null`).
-#[derive(Clone, Copy)]
-struct Field<'v> {
-    key: &'static str,
-    value: Option<&'v Value>,
-}
-
-/// A batch's fields in the plan JSON, in the order of issue 4's shape.
-pub const BATCH_FIELDS: [&str; 8] = [
-    "participants",
-    "start",
-    "end",
-    "cost_per_person",
-    "destination",
-    "venue",
-    "cross_province_activities",
-    "lodging_changes",
-];
-/// A roster person's fields in the plan JSON.
-pub const PERSON_FIELDS: [&str; 7] = [
-    "honor",
-    "title",
-    "age",
-    "frontline",
-    "high_intensity",
-    "hard_environment",
-    "key_role",
-];
-/// A technical workers' year's fields in the plan JSON.
-pub const TRIP_FIELDS: [&str; 2] = ["year", "participants"];
-
-/// The fields `names` of `map`, found in one pass over its keys (unknown keys are ignored). The
-/// reader then takes each field from the array, instead of searching the JSON map field by field
-/// comparing strings: this runs for every batch and every person of a plan.
-fn fields<'v, const N: usize>(
-    map: &'v Map<String, Value>,
-    names: [&'static str; N],
-) -> [Field<'v>; N] {
-    let mut out = names.map(|key| Field { key, value: None });
-    for (k, v) in map {
-        // Lengths first, inline: most names differ in length.
-        if let Some(f) = out
-            .iter_mut()
-            .find(|f| f.key.len() == k.len() && f.key == k)
-        {
-            f.value = Some(v).filter(|v| !v.is_null());
-        }
-    }
-    out
-}
-
-impl Reader {
-    /// Records an error; `missing` prefixes "required". Messages are built only here, on the
-    /// error path, so reading a large valid plan allocates no message text.
-    fn fail(&mut self, at: At, key: &str, missing: bool, (zh, en): (String, String)) {
-        let (mz, me) = if missing {
-            ("缺少此项。", "Required. ")
-        } else {
-            ("", "")
-        };
-        self.errors.push(PlanError::new(
-            path(at, key),
-            format!("{mz}{zh}"),
-            format!("{me}{en}"),
-        ));
-    }
-
-    /// The value of a required field, or an error saying what is allowed.
-    fn need<'v>(
-        &mut self,
-        f: Field<'v>,
-        at: At,
-        msg: fn(&[&str]) -> (String, String),
-        words: &[&str],
-    ) -> Option<&'v Value> {
-        if f.value.is_none() {
-            self.fail(at, f.key, true, msg(words));
-        }
-        f.value
-    }
-
-    fn int(
-        &mut self,
-        Field { key, value }: Field,
-        at: At,
-        range: (i64, i64),
-        required: bool,
-    ) -> Option<i64> {
-        let Some(v) = value else {
-            if required {
-                self.fail(at, key, true, range_msg(range));
-            }
-            return None;
-        };
-        // A whole number may arrive as 80.0 (from a JavaScript form); accept it as 80.
-        let n = v.as_i64().or_else(|| {
-            v.as_f64()
-                .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
-                .map(|f| f as i64)
-        });
-        match n {
-            Some(n) if (range.0..=range.1).contains(&n) => Some(n),
-            _ => {
-                self.fail(at, key, false, range_msg(range));
-                None
-            }
-        }
-    }
-
-    fn flag(&mut self, Field { key, value }: Field, at: At) -> bool {
-        match value {
-            None => false,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => {
-                self.fail(
-                    at,
-                    key,
-                    false,
-                    ("应为true或false。".into(), "Must be true or false.".into()),
-                );
-                false
-            }
-        }
-    }
-
-    /// The index in `words` of the field's word.
-    fn word(&mut self, f: Field, at: At, words: &[&str]) -> Option<usize> {
-        let (v, key) = (self.need(f, at, word_msg, words)?, f.key);
-        let found = v.as_str().and_then(|s| words.iter().position(|w| *w == s));
-        if found.is_none() {
-            self.fail(at, key, false, word_msg(words));
-        }
-        found
-    }
-
-    fn date(&mut self, f: Field, at: At) -> Option<Date> {
-        let (v, key) = (self.need(f, at, |_| date_msg(), &[])?, f.key);
-        let d = v.as_str().and_then(parse_date);
-        if d.is_none() {
-            let (zh, en) = date_msg();
-            let got: String = v.as_str().unwrap_or("").chars().take(24).collect();
-            let msg = if got.is_empty() {
-                (zh, en)
-            } else {
-                (
-                    format!("“{got}”不是有效日期：{zh}"),
-                    format!("\"{got}\" is not a valid date. {en}"),
-                )
-            };
-            self.fail(at, key, false, msg);
-        }
-        d
-    }
-
-    /// Money in yuan with at most two decimals, as fen (see the module notes).
-    fn fen(&mut self, f: Field, at: At) -> Option<i64> {
-        let (v, key) = (self.need(f, at, |_| money_msg(), &[])?, f.key);
-        let (lo, hi) = COST_YUAN;
-        let fen = v
-            .as_f64()
-            .filter(|y| *y >= lo as f64 && *y <= hi as f64)
-            .and_then(|y| {
-                let fen = (y * FEN as f64).round() as i64;
-                (fen as f64 / FEN as f64 == y).then_some(fen)
-            });
-        if fen.is_none() {
-            self.fail(at, key, false, money_msg());
-        }
-        fen
-    }
-
-    /// The field's list of objects (each with its path prefix), at most `max` long.
-    fn list<'v>(
-        &mut self,
-        Field { key, value }: Field<'v>,
-        max: usize,
-        required: bool,
-    ) -> Vec<(At, &'v Map<String, Value>)> {
-        let msg = |n: Option<usize>| {
-            let m = crate::format::grouped(max as i64);
-            let (least_zh, least_en) = if required {
-                ("，至少1项", ", at least one")
-            } else {
-                ("", "")
-            };
-            let (has_zh, has_en) = match n {
-                Some(n) => (format!("现有{n}项。"), format!(" It has {n}.")),
-                None => (String::new(), String::new()),
-            };
-            (
-                format!("应为列表，最多{m}项{least_zh}。{has_zh}"),
-                format!("Must be a list of at most {m} items{least_en}.{has_en}"),
-            )
-        };
-        let mut out = Vec::new();
-        let Some(v) = value else {
-            if required {
-                self.fail(TOP, key, true, msg(None));
-            }
-            return out;
-        };
-        match v.as_array() {
-            Some(items) if items.len() <= max && !(required && items.is_empty()) => {
-                out.reserve(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    let at = At {
-                        list: key,
-                        index: i,
-                    };
-                    match item.as_object() {
-                        Some(obj) => out.push((at, obj)),
-                        None => self.fail(
-                            at,
-                            "",
-                            false,
-                            (
-                                "应为对象（{…}）。".into(),
-                                "Must be an object ({…}).".into(),
-                            ),
-                        ),
-                    }
-                }
-            }
-            Some(items) if !items.is_empty() => self.fail(TOP, key, false, msg(Some(items.len()))),
-            _ => self.fail(TOP, key, false, msg(None)),
-        }
-        out
-    }
-
-    fn batch(&mut self, at: At, o: &Map<String, Value>) -> Option<Batch> {
-        let [participants, start, end, cost, destination, venue, cross, lodging] =
-            fields(o, BATCH_FIELDS);
-        let participants = self.int(participants, at, PARTICIPANTS, true);
-        let start = self.date(start, at);
-        let end = self.date(end, at);
-        let cost_fen = self.fen(cost, at);
-        let destination = self.word(destination, at, &DESTINATIONS);
-        let venue = self.word(venue, at, &VENUES);
-        let cross_province_activities = self.flag(cross, at);
-        let lodging_changes = self.int(lodging, at, LODGING, false).unwrap_or(0);
-        let (start, end) = (start?, end?);
-        if end < start {
-            self.fail(
-                at,
-                "end",
-                false,
-                (
-                    format!("结束日期不能早于开始日期（{start}）。"),
-                    format!("Must not be before the start date ({start})."),
-                ),
-            );
-            return None;
-        }
-        Some(Batch {
-            participants: u32::try_from(participants?).ok()?,
-            start,
-            end,
-            cost_fen: cost_fen?,
-            destination: [Destination::InProvince, Destination::OutOfProvince]
-                .get(destination?)
-                .copied()?,
-            venue: [
-                Venue::NationalBase,
-                Venue::ProvincialBase,
-                Venue::UnionSanatorium,
-                Venue::Other,
-            ]
-            .get(venue?)
-            .copied()?,
-            cross_province_activities,
-            lodging_changes: u32::try_from(lodging_changes).ok()?,
-        })
-    }
-
-    fn person(&mut self, at: At, o: &Map<String, Value>) -> Option<Person> {
-        let [honor, title, age, frontline, high_intensity, hard_environment, key_role] =
-            fields(o, PERSON_FIELDS);
-        let honor = self.word(honor, at, &HONORS);
-        let title = self.word(title, at, &TITLES);
-        let age = self.int(age, at, AGE, true);
-        let frontline = self.flag(frontline, at);
-        let high_intensity = self.flag(high_intensity, at);
-        let hard_environment = self.flag(hard_environment, at);
-        let key_role = self.flag(key_role, at);
-        Some(Person {
-            honor: [
-                Honor::National,
-                Honor::Provincial,
-                Honor::City,
-                Honor::County,
-                Honor::None,
-            ]
-            .get(honor?)
-            .copied()?,
-            title: [
-                Title::ModelWorker,
-                Title::AdvancedWorker,
-                Title::Treatment,
-                Title::MayDayMedal,
-            ]
-            .get(title?)
-            .copied()?,
-            age: u8::try_from(age?).ok()?,
-            frontline,
-            high_intensity,
-            hard_environment,
-            key_role,
-        })
-    }
-
-    /// Turns what was read into a result: `Ok` only when no field was wrong.
-    fn finish<T>(self, value: Option<T>) -> Result<T, Vec<PlanError>> {
-        match value {
-            Some(v) if self.errors.is_empty() => Ok(v),
-            _ if self.errors.is_empty() => Err(vec![PlanError::new(
-                "",
-                "方案有误。",
-                "The plan is not valid.",
-            )]),
-            _ => Err(self.errors),
-        }
-    }
-}
-
-/// Parses `YYYY-MM-DD` (exactly that shape) into a date that exists, in the allowed years.
-fn parse_date(s: &str) -> Option<Date> {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if !shape {
-        return None;
-    }
-    // Every digit is ASCII (checked above): read them without `str::parse`.
-    let num = |r: std::ops::Range<usize>| {
-        b.get(r)
-            .map(|ds| ds.iter().fold(0i16, |n, c| n * 10 + i16::from(c - b'0')))
-    };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(YEARS.0..=YEARS.1).contains(&i64::from(y)) {
-        return None;
-    }
-    Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
-}
-
-fn object<'v>(
-    v: &'v Value,
-    what_zh: &str,
-    what_en: &str,
-) -> Result<&'v Map<String, Value>, Vec<PlanError>> {
-    v.as_object().ok_or_else(|| {
-        vec![PlanError::new(
-            "",
-            format!("{what_zh}应为JSON对象（{{…}}）。"),
-            format!("The {what_en} must be a JSON object ({{…}})."),
-        )]
-    })
-}
-
 impl Plan {
-    /// Reads a plan, collecting one error per wrong field (unknown keys are ignored; `null`
-    /// counts as absent).
-    ///
-    /// # Errors
-    /// Every field that is missing, of the wrong type, an unknown word, out of range, a date
-    /// that does not exist or an end before its start, as a [`PlanError`] with the field's path.
-    pub fn from_value(v: &Value) -> Result<Plan, Vec<PlanError>> {
-        let [organizer, workers, batches, people, trips] = fields(
-            object(v, "方案", "plan")?,
-            [
-                "organizer",
-                "model_workers_under_65",
-                "batches",
-                "people",
-                "technical_worker_trips",
-            ],
-        );
-        let mut r = Reader::default();
-        let organizer = r.word(organizer, TOP, &ORGANIZERS);
-        let workers = r.int(workers, TOP, WORKERS, false);
-        let batches: Vec<Option<Batch>> = r
-            .list(batches, MAX_BATCHES, true)
-            .into_iter()
-            .map(|(at, b)| r.batch(at, b))
-            .collect();
-        let people: Vec<Option<Person>> = r
-            .list(people, MAX_PEOPLE, false)
-            .into_iter()
-            .map(|(at, b)| r.person(at, b))
-            .collect();
-        let max_years = usize::try_from(YEARS.1 - YEARS.0 + 1).unwrap_or(0);
-        let mut years = Vec::new();
-        for (p, t) in r.list(trips, max_years, false) {
-            let [year, participants] = fields(t, TRIP_FIELDS);
-            let year = r.int(year, p, YEARS, true);
-            let participants = r.int(participants, p, TECH_PARTICIPANTS, true);
-            years.push((p, year, participants));
-        }
-        // A year given twice: the later entry is the wrong one.
-        let mut seen: Vec<(i64, usize)> = years
-            .iter()
-            .enumerate()
-            .filter_map(|(i, y)| Some((y.1?, i)))
-            .collect();
-        seen.sort_unstable();
-        for w in seen.windows(2) {
-            if let [(a, _), (b, i)] = w {
-                if a == b {
-                    if let Some((at, _, _)) = years.get(*i) {
-                        r.fail(
-                            *at,
-                            "year",
-                            false,
-                            (
-                                format!("{b}年重复出现，每年只能填一次。"),
-                                format!("{b} appears more than once; give each year once."),
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-        let plan = (|| {
-            Some(Plan {
-                organizer: [Organizer::ProvincialUnion, Organizer::Other]
-                    .get(organizer?)
-                    .copied()?,
-                model_workers_under_65: match workers {
-                    Some(w) => Some(u32::try_from(w).ok()?),
-                    None => None,
-                },
-                batches: batches.into_iter().collect::<Option<Vec<_>>>()?,
-                people: people.into_iter().collect::<Option<Vec<_>>>()?,
-                technical_worker_trips: years
-                    .into_iter()
-                    .map(|(_, y, n)| {
-                        Some(TechnicalYear {
-                            year: i16::try_from(y?).ok()?,
-                            participants: u32::try_from(n?).ok()?,
-                        })
-                    })
-                    .collect::<Option<Vec<_>>>()?,
-            })
-        })();
-        r.finish(plan)
-    }
-
-    /// The plan as JSON text in the issue's shape (what the share URL carries).
+    /// The plan as JSON text in the issue's shape.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
-    }
-}
-
-impl Person {
-    /// Reads one person (the "Who may go?" form), with the same rules as a roster entry.
-    ///
-    /// # Errors
-    /// Every wrong field, with paths `honor`, `title`, `age`, ….
-    pub fn from_value(v: &Value) -> Result<Person, Vec<PlanError>> {
-        let o = object(v, "人员", "person")?;
-        let mut r = Reader::default();
-        let p = r.person(TOP, o);
-        r.finish(p)
     }
 }
 
@@ -776,31 +422,32 @@ impl Person {
 mod tests {
     use super::*;
 
-    #[test]
-    fn dates_must_exist_and_have_the_shape() {
-        assert!(parse_date("2024-02-29").is_some());
-        assert!(parse_date("2023-02-29").is_none());
-        assert!(parse_date("2024-2-29").is_none());
-        assert!(parse_date("1999-12-31").is_none());
-        assert!(parse_date("2101-01-01").is_none());
-        assert!(parse_date("2100-12-31").is_some());
-        assert!(parse_date("２０２４-01-01").is_none());
+    fn check_table<T: Vocab + std::fmt::Debug + Serialize>() {
+        assert_eq!(T::ALL.len(), T::WORDS.len());
+        for (i, v) in T::ALL.iter().enumerate() {
+            assert_eq!(v.index(), i, "{v:?} appears twice");
+            assert_eq!(T::from_json(v.word().json), Some(*v));
+            assert_eq!(
+                serde_json::to_string(v).unwrap_or_default(),
+                format!("\"{}\"", v.word().json)
+            );
+        }
     }
 
     #[test]
-    fn money_has_at_most_two_decimals() {
-        let read = |v: Value| {
-            let mut r = Reader::default();
-            let o: Map<String, Value> = [("c".to_string(), v)].into_iter().collect();
-            let [c] = fields(&o, ["c"]);
-            r.fen(c, TOP)
-        };
-        assert_eq!(read(serde_json::json!(4500.01)), Some(450_001));
-        assert_eq!(read(serde_json::json!(0.07)), Some(7));
-        assert_eq!(read(serde_json::json!(999_999.99)), Some(99_999_999));
-        assert_eq!(read(serde_json::json!(4500.005)), None);
-        assert_eq!(read(serde_json::json!(-0.01)), None);
-        assert_eq!(read(serde_json::json!(1_000_000.01)), None);
-        assert_eq!(read(serde_json::json!("4500")), None);
+    fn every_vocabulary_has_one_word_per_value() {
+        check_table::<Organizer>();
+        check_table::<Destination>();
+        check_table::<Venue>();
+        check_table::<Honor>();
+        check_table::<Title>();
+    }
+
+    #[test]
+    fn yuan_text_is_the_shortest_exact_amount() {
+        assert_eq!(yuan_text(450_000), "4500");
+        assert_eq!(yuan_text(450_050), "4500.5");
+        assert_eq!(yuan_text(450_005), "4500.05");
+        assert_eq!(yuan_text(7), "0.07");
     }
 }

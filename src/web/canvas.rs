@@ -5,7 +5,7 @@
 use super::chart_api::ChartLayout;
 use super::chart_api::{self as api, ChartId, ChartInput, ChartOptions, ChartTheme, Table};
 use super::html::H;
-use super::{js_err, Ctx};
+use super::{js_err, Act, Ctx};
 use crate::format::Lang;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -206,7 +206,7 @@ impl Charts {
             "button",
             &[
                 ("type", "button"),
-                ("data-act", "table"),
+                ("data-act", Act::Table.name()),
                 ("data-chart", s),
                 ("aria-expanded", if open { "true" } else { "false" }),
                 ("aria-controls", &tid),
@@ -215,12 +215,16 @@ impl Charts {
         );
         h.e(
             "button",
-            &[("type", "button"), ("data-act", "png"), ("data-chart", s)],
+            &[
+                ("type", "button"),
+                ("data-act", Act::Png.name()),
+                ("data-chart", s),
+            ],
             lang.pick("下载图片", "Download image"),
         );
         h.e(
             "button",
-            &[("type", "button"), ("data-act", "csv")],
+            &[("type", "button"), ("data-act", Act::Csv.name())],
             lang.pick("下载数据", "Get the data"),
         );
         h.c("div");
@@ -318,7 +322,10 @@ impl Charts {
             t.set_attribute("class", if open { "tbl" } else { "tbl vh" })
                 .ok();
         }
-        if let Some(b) = ctx.q(&format!("button[data-act=table][data-chart={s}]")) {
+        if let Some(b) = ctx.q(&format!(
+            "button[data-act={}][data-chart={s}]",
+            Act::Table.name()
+        )) {
             b.set_attribute("aria-expanded", if open { "true" } else { "false" })
                 .ok();
             b.set_text_content(Some(table_label(ctx.lang, open)));
@@ -329,19 +336,19 @@ impl Charts {
     pub fn on_click(
         &mut self,
         ctx: &Ctx,
-        act: &str,
+        act: Act,
         button: &Element,
         input: &ChartInput,
     ) -> Result<bool, JsError> {
         let slug = button.get_attribute("data-chart").unwrap_or_default();
         match act {
-            "table" => {
+            Act::Table => {
                 if let Some(i) = self.index(&slug) {
                     let open = !self.open.get(i).copied().unwrap_or(false);
                     self.set_open(ctx, i, open);
                 }
             }
-            "png" => {
+            Act::Png => {
                 let Some(i) = self.index(&slug) else {
                     return Ok(true);
                 };
@@ -371,7 +378,7 @@ impl Charts {
                     &format!("{}-{}.png", self.file_prefix, id.slug()),
                 )?;
             }
-            "csv" => {
+            Act::Csv => {
                 let parts = js_sys::Array::of1(&JsValue::from_str(&api::to_csv()));
                 let opts = web_sys::BlobPropertyBag::new();
                 opts.set_type("text/csv;charset=utf-8");

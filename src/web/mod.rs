@@ -1,35 +1,61 @@
 //! The browser shell, compiled for wasm32 only: the one place that touches wasm-bindgen and
 //! web-sys. It mounts an explainer into an element (inside a Shadow DOM so styles neither leak
-//! out nor in), draws the charts on canvases sized by the device pixel ratio, and wires the
-//! rest-trip form to the rule engine.
+//! out nor in), draws the charts on canvases sized by the device pixel ratio, and shows the
+//! rest-trip form as a view of the core's plan draft.
 //!
-//! Each mounted widget is a numbered entry in a registry owned by Rust; its event listeners are
-//! attached once to its shadow root (delegation) and live exactly as long as the widget, so no
-//! closure is leaked per keystroke, and two embeds on one page share nothing but the wasm
-//! instance. Every exported function returns `Result<_, JsError>`; nothing a reader does reaches
-//! a panic.
+//! # Containment
+//!
+//! Each mounted widget is a numbered entry in a registry owned by Rust. Every event, timer and
+//! observer callback goes through [`dispatch`]: it takes the widget out of the registry (so no
+//! registry borrow is ever held while a handler runs or calls into JS), runs the handler through
+//! a JavaScript `try`/`catch` ([`guarded`]), and puts the widget back. A JS exception in one
+//! handler is reported in that widget, which keeps working; the other widgets are untouched. A
+//! Rust panic ends the module (`panic = "abort"`), so a panic hook first marks every widget with
+//! a message and a Reload link, saves each plan to the address bar, and logs the panic.
+//!
+//! Optional browser APIs (`ResizeObserver`, `matchMedia`, the clipboard) are feature-checked
+//! before use: web-sys types them as always present.
 
 mod canvas;
 mod chart_api;
 mod html;
 #[cfg(feature = "rest-trip")]
 mod rest;
-#[cfg(feature = "rest-trip")]
-pub mod share;
 mod towns;
 
 pub use canvas::{device_pixel_ratio, draw_chart_at};
 pub use html::escape;
 
 use crate::format::Lang;
+#[cfg(feature = "rest-trip")]
+use crate::rules::ListId;
 use chart_api::ChartTheme;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, ResizeObserver, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 pub(crate) fn js_err(what: &str) -> JsError {
     JsError::new(what)
+}
+
+/// Whether `obj` has a property `name` that is not `undefined` (a feature check: web-sys types
+/// optional APIs as always present).
+pub(crate) fn has(obj: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::get(obj, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
+}
+
+/// `window.matchMedia(query).matches`, false where `matchMedia` is missing.
+pub(crate) fn media_matches(query: &str) -> bool {
+    media(query).is_some_and(|m| m.matches())
+}
+
+fn media(query: &str) -> Option<web_sys::MediaQueryList> {
+    let w = web_sys::window()?;
+    if !has(&w, "matchMedia") {
+        return None;
+    }
+    w.match_media(query).ok().flatten()
 }
 
 /// The reader's colour preference for one widget (`data-theme`).
@@ -43,6 +69,8 @@ pub(crate) enum ThemePref {
 /// What every part of a widget needs to know: its number, where it lives, its language.
 pub(crate) struct Ctx {
     pub id: usize,
+    #[cfg_attr(not(feature = "rest-trip"), allow(dead_code))]
+    pub host: Element,
     pub root: ShadowRoot,
     pub lang: Lang,
     pub theme: ThemePref,
@@ -69,9 +97,7 @@ impl Ctx {
         let dark = match self.theme {
             ThemePref::Light => false,
             ThemePref::Dark => true,
-            ThemePref::Auto => web_sys::window()
-                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-                .is_some_and(|m| m.matches()),
+            ThemePref::Auto => media_matches("(prefers-color-scheme: dark)"),
         };
         if dark {
             ChartTheme::Dark
@@ -85,38 +111,247 @@ impl Ctx {
     }
 }
 
+/// What a button does (`data-act`), parsed once from the DOM and matched exhaustively.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Act {
+    /// Switch the widget's language.
+    Lang,
+    /// Show or hide a chart's table (`data-chart` names it).
+    Table,
+    /// Download a chart as an image.
+    Png,
+    /// Download the dataset as CSV.
+    Csv,
+    /// Copy the share link.
+    #[cfg(feature = "rest-trip")]
+    Copy,
+    /// Scroll to the rule-by-rule list.
+    #[cfg(feature = "rest-trip")]
+    Why,
+    /// Add a row at the end of a list.
+    #[cfg(feature = "rest-trip")]
+    Add(ListId),
+    /// Duplicate row `data-i` of a list.
+    #[cfg(feature = "rest-trip")]
+    Dup(ListId),
+    /// Remove row `data-i` of a list.
+    #[cfg(feature = "rest-trip")]
+    Del(ListId),
+    /// Back to the example plan.
+    #[cfg(feature = "rest-trip")]
+    Reset,
+    /// Forget the problems of the JSON a link held (unknown keys, ...).
+    #[cfg(feature = "rest-trip")]
+    DropProblems,
+}
+
+#[cfg(feature = "rest-trip")]
+const LIST_ACTS: [(ListId, [&str; 3]); 3] = [
+    (ListId::Batches, ["add-batch", "dup-batch", "del-batch"]),
+    (ListId::People, ["add-person", "dup-person", "del-person"]),
+    (ListId::Trips, ["add-trip", "dup-trip", "del-trip"]),
+];
+
+impl Act {
+    /// The `data-act` value.
+    pub fn name(self) -> &'static str {
+        match self {
+            Act::Lang => "lang",
+            Act::Table => "table",
+            Act::Png => "png",
+            Act::Csv => "csv",
+            #[cfg(feature = "rest-trip")]
+            Act::Copy => "copy",
+            #[cfg(feature = "rest-trip")]
+            Act::Why => "why",
+            #[cfg(feature = "rest-trip")]
+            Act::Reset => "reset",
+            #[cfg(feature = "rest-trip")]
+            Act::DropProblems => "drop-problems",
+            #[cfg(feature = "rest-trip")]
+            Act::Add(l) | Act::Dup(l) | Act::Del(l) => {
+                let k = match self {
+                    Act::Add(_) => 0,
+                    Act::Dup(_) => 1,
+                    _ => 2,
+                };
+                LIST_ACTS
+                    .iter()
+                    .find(|(x, _)| *x == l)
+                    .map_or("", |(_, names)| names[k])
+            }
+        }
+    }
+
+    /// Every action (for parsing and the tests).
+    pub fn all() -> Vec<Act> {
+        #[allow(unused_mut)]
+        let mut v = vec![Act::Lang, Act::Table, Act::Png, Act::Csv];
+        #[cfg(feature = "rest-trip")]
+        {
+            v.extend([Act::Copy, Act::Why, Act::Reset, Act::DropProblems]);
+            for l in ListId::ALL {
+                v.extend([Act::Add(l), Act::Dup(l), Act::Del(l)]);
+            }
+        }
+        v
+    }
+
+    pub fn parse(s: &str) -> Option<Act> {
+        Act::all().into_iter().find(|a| a.name() == s)
+    }
+}
+
 pub(crate) enum State {
     Towns(towns::Towns),
     #[cfg(feature = "rest-trip")]
-    Rest(rest::Rest),
+    Rest(Box<rest::Rest>),
+}
+
+/// A Rust callback for a DOM event.
+type EventCallback = Closure<dyn FnMut(Event)>;
+/// An event listener the widget added, to remove when it goes.
+type Listener = (web_sys::EventTarget, &'static str, EventCallback);
+
+/// What reaches a widget: a DOM event, or one of its own callbacks.
+pub(crate) enum Msg {
+    Event(&'static str, Event),
+    /// The animation frame after a resize or the stylesheet's arrival.
+    Frame,
+    /// The stylesheet arrived.
+    Css,
+    /// The colour scheme changed.
+    Scheme,
+    /// The URL fragment changed (a link pasted into an open tab).
+    #[cfg(feature = "rest-trip")]
+    Hash,
+    /// The reader paused: write the plan to the address bar.
+    #[cfg(feature = "rest-trip")]
+    LinkTimer,
 }
 
 struct Widget {
     ctx: Ctx,
     state: State,
-    /// Listeners on the shadow root, removed and dropped with the widget.
-    listeners: Vec<(&'static str, Closure<dyn FnMut(Event)>)>,
+    /// Listeners on the shadow root (and the window), removed and dropped with the widget.
+    listeners: Vec<Listener>,
     observer: Option<ResizeObserver>,
     _on_resize: Closure<dyn FnMut()>,
-    /// One animation-frame callback per widget, reused for every redraw.
+    /// One animation-frame callback per widget, reused for every redraw; the pending request is
+    /// cancelled when the widget goes.
     on_frame: Closure<dyn FnMut()>,
-    frame_pending: bool,
+    frame: Option<i32>,
     /// Listens for the colour scheme to change when the theme is `auto`.
-    scheme: Option<(web_sys::MediaQueryList, Closure<dyn FnMut(Event)>)>,
+    scheme: Option<(web_sys::MediaQueryList, EventCallback)>,
+    /// Test hook: the next event throws a JS exception inside the handler.
+    fault_next: bool,
 }
 
 thread_local! {
     static WIDGETS: RefCell<Vec<Option<Widget>>> = const { RefCell::new(Vec::new()) };
+    /// Every mounted widget's host, shadow root and language, for the panic hook (which must not
+    /// touch the registry: a handler may hold the widget).
+    static HOSTS: RefCell<Vec<(usize, Element, ShadowRoot, Lang)>> = const { RefCell::new(Vec::new()) };
+    /// Each rest-trip widget's share-link value as last computed, for the panic hook to save.
+    static LINKS: RefCell<Vec<(usize, String, String)>> = const { RefCell::new(Vec::new()) };
+    /// The module panicked: every entry point refuses from then on.
+    static DEAD: Cell<bool> = const { Cell::new(false) };
+    /// The closure [`guarded`] runs, while it runs.
+    static CURRENT: Cell<Option<*mut (dyn FnMut() + 'static)>> = const { Cell::new(None) };
+    /// The JS function that runs [`CURRENT`]; called through `Function.prototype.call`, whose
+    /// wasm-bindgen import catches exceptions.
+    static TRAMPOLINE: Closure<dyn Fn()> = Closure::new(|| {
+        if let Some(f) = CURRENT.with(Cell::take) {
+            // SAFETY: `guarded` stores a pointer to a closure on its own stack frame and calls
+            // this function at once, before that frame returns; the pointer is taken (cleared)
+            // before use, so it is used once, by this call only.
+            unsafe { (*f)() }
+        }
+    });
 }
 
-/// Runs `f` on widget `id`; `None` if it is gone or busy (an event fired while another of its
-/// handlers runs is dropped, never a double borrow).
+/// Runs `f` inside a JavaScript `try`/`catch`: a JS exception thrown anywhere inside (a missing
+/// browser API, a failed DOM call without a `Result`) comes back as `Err` instead of unwinding
+/// through the caller, whose state is then intact.
+fn guarded<R>(f: impl FnOnce() -> R) -> Result<R, JsValue> {
+    let mut out: Option<R> = None;
+    let mut f = Some(f);
+    let mut run = || {
+        if let Some(f) = f.take() {
+            out = Some(f());
+        }
+    };
+    let ptr: *mut (dyn FnMut() + '_) = &mut run;
+    // SAFETY: only the lifetime is erased. The pointer is used by TRAMPOLINE during the call
+    // below, while `run` lives on this frame, and cleared right after.
+    let ptr: *mut (dyn FnMut() + 'static) = unsafe { std::mem::transmute(ptr) };
+    CURRENT.with(|c| c.set(Some(ptr)));
+    let result = TRAMPOLINE.with(|t| {
+        t.as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .call0(&JsValue::UNDEFINED)
+    });
+    CURRENT.with(|c| c.set(None));
+    result.and_then(|_| out.ok_or_else(|| JsValue::from_str("the handler did not run")))
+}
+
+fn dead() -> bool {
+    DEAD.with(Cell::get)
+}
+
+/// Delivers `msg` to widget `id`: takes the widget out of the registry, runs its handler guarded,
+/// puts it back, and reports a failure in that widget. A message for a widget that is gone, or
+/// busy with another message (a re-entrant event), is dropped.
+pub(crate) fn dispatch(id: usize, msg: Msg) {
+    if dead() {
+        return;
+    }
+    let taken = WIDGETS.with(|r| {
+        r.try_borrow_mut()
+            .ok()
+            .and_then(|mut reg| reg.get_mut(id).and_then(Option::take))
+    });
+    let Some(mut w) = taken else { return };
+    let outcome = guarded(|| w.handle(msg));
+    let problem = match outcome {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(JsValue::from(e)),
+        Err(exception) => Some(exception),
+    };
+    if let Some(p) = &problem {
+        web_sys::console::error_2(&JsValue::from_str("explainer:"), p);
+        let text = js_sys::Reflect::get(p, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| p.as_string())
+            .unwrap_or_default();
+        let _ = guarded(|| w.show_fault(&text));
+    }
+    WIDGETS.with(|r| {
+        if let Ok(mut reg) = r.try_borrow_mut() {
+            if let Some(slot @ None) = reg.get_mut(id) {
+                *slot = Some(w);
+            }
+        }
+    });
+}
+
+/// Runs `f` on widget `id` outside any handler (tests, the JS API); `None` if it is gone or busy.
 fn with_widget<R>(id: usize, f: impl FnOnce(&mut Widget) -> R) -> Option<R> {
-    WIDGETS.with(|w| {
-        let mut reg = w.try_borrow_mut().ok()?;
-        let widget = reg.get_mut(id)?.as_mut()?;
-        Some(f(widget))
-    })
+    let mut w = WIDGETS.with(|r| {
+        r.try_borrow_mut()
+            .ok()
+            .and_then(|mut reg| reg.get_mut(id).and_then(Option::take))
+    })?;
+    let out = f(&mut w);
+    WIDGETS.with(|r| {
+        if let Ok(mut reg) = r.try_borrow_mut() {
+            if let Some(slot @ None) = reg.get_mut(id) {
+                *slot = Some(w);
+            }
+        }
+    });
+    Some(out)
 }
 
 /// Runs `f` and records it as a User Timing measure called `name` (`sx:form-update`,
@@ -144,8 +379,94 @@ pub(crate) fn mark(name: &str) {
     }
 }
 
-fn warn(e: JsError) {
-    web_sys::console::warn_1(&JsValue::from(e));
+/// The widget's words when the module has stopped: what happened, that the plan is kept, and
+/// a way out. Plain HTML with a link, so it works with the module gone.
+fn dead_markup(lang: Lang, has_plan: bool) -> String {
+    let mut h = html::H::default();
+    h.o("div", &[("class", "dead"), ("role", "alert")]);
+    h.e(
+        "strong",
+        &[],
+        lang.pick(
+            "解读组件出错，已停止工作。",
+            "The explainer hit an internal error and has stopped.",
+        ),
+    );
+    h.t(" ");
+    if has_plan {
+        h.t(lang.pick(
+            "你的方案已保存在地址栏的链接里，重新加载后会恢复。",
+            "Your plan is saved in the link in the address bar and comes back when you reload.",
+        ));
+        h.t(" ");
+    }
+    h.e(
+        "a",
+        &[("href", ""), ("class", "reload")],
+        lang.pick("重新加载 / Reload", "Reload / 重新加载"),
+    );
+    h.c("div");
+    h.0
+}
+
+/// What the panic hook does, apart from logging: saves each plan's link to the address bar and
+/// marks every widget with a message, a Reload link and `data-error`. Touches no registry (a
+/// handler may hold a widget): only the hosts list and the last links, borrowed if free.
+#[doc(hidden)]
+pub fn on_panic(message: &str) {
+    DEAD.with(|d| d.set(true));
+    web_sys::console::error_1(&JsValue::from_str(&format!(
+        "explainer panicked: {message}"
+    )));
+    let links: Vec<(usize, String, String)> =
+        LINKS.with(|l| l.try_borrow().map(|l| l.clone()).unwrap_or_default());
+    if let Some(w) = web_sys::window() {
+        let mut hash = w.location().hash().unwrap_or_default();
+        for (_, key, value) in &links {
+            hash = crate::rules::link::set(&hash, key, value);
+        }
+        if !links.is_empty() {
+            if let Ok(history) = w.history() {
+                let state = history.state().unwrap_or(JsValue::NULL);
+                history.replace_state_with_url(&state, "", Some(&hash)).ok();
+            }
+        }
+    }
+    let hosts: Vec<(usize, Element, ShadowRoot, Lang)> =
+        HOSTS.with(|h| h.try_borrow().map(|h| h.clone()).unwrap_or_default());
+    for (id, host, root, lang) in hosts {
+        let has_plan = links.iter().any(|(w, _, _)| *w == id);
+        let div = root
+            .owner_document()
+            .and_then(|d| d.create_element("div").ok());
+        if let Some(div) = div {
+            div.set_inner_html(&dead_markup(lang, has_plan));
+            if let Some(first) = div.first_element_child() {
+                root.prepend_with_node_1(&first).ok();
+            }
+        }
+        if let Some(section) = root.query_selector("section.sx").ok().flatten() {
+            section.set_attribute("inert", "").ok();
+        }
+        host.set_attribute("data-error", "panic").ok();
+    }
+}
+
+/// Test hook: undoes [`on_panic`]'s stop (the browser tests call the hook's work directly and
+/// then go on in the same module).
+#[doc(hidden)]
+pub fn revive_for_test() {
+    DEAD.with(|d| d.set(false));
+}
+
+fn install_panic_hook() {
+    thread_local!(static INSTALLED: Cell<bool> = const { Cell::new(false) });
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
+    // Not chained to the default hook: `on_panic` logs the message, and the default hook would
+    // bring std's stderr machinery into the wasm.
+    std::panic::set_hook(Box::new(|info| on_panic(&info.to_string())));
 }
 
 /// Mounts the explainer `kind` (`towns` or `rest-trip`) into `host`, in `lang` (`zh` or `en`).
@@ -155,16 +476,25 @@ fn warn(e: JsError) {
 /// its widget.
 ///
 /// # Errors
-/// An unknown kind, or a page without a document.
+/// An unknown kind (the host then shows a message), a host that cannot hold a shadow root, or a
+/// module that stopped after an internal error.
 #[wasm_bindgen]
 pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<(), JsError> {
+    install_panic_hook();
+    if dead() {
+        return Err(js_err(
+            "the explainer stopped after an internal error; reload the page",
+        ));
+    }
     mark("sx:mount");
     let is_towns = match kind {
         "towns" => true,
+        #[cfg(feature = "rest-trip")]
         "rest-trip" => false,
         other => {
             return Err(js_err(&format!(
-                "unknown explainer \"{other}\": use \"towns\" or \"rest-trip\""
+                "unknown explainer \"{}\": use \"towns\" or \"rest-trip\"",
+                other.chars().take(40).collect::<String>()
             )))
         }
     };
@@ -192,6 +522,7 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
     root.set_inner_html(&h.0);
     let ctx = Ctx {
         id,
+        host: host.clone(),
         root: root.clone(),
         lang: Lang::parse(lang),
         theme,
@@ -201,68 +532,61 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
     } else {
         #[cfg(feature = "rest-trip")]
         {
-            let ordinal = WIDGETS.with(|w| {
-                w.borrow()
-                    .iter()
-                    .flatten()
-                    .filter(|w| matches!(w.state, State::Rest(_)))
-                    .count()
-            });
-            State::Rest(rest::Rest::new(&ctx, ordinal))
+            State::Rest(Box::new(rest::Rest::new(&ctx)))
         }
         #[cfg(not(feature = "rest-trip"))]
-        return Err(js_err("this build has only the towns explainer"));
+        unreachable!("rest-trip is refused above in this build")
     };
 
-    let mut listeners = Vec::new();
-    for ty in ["input", "click", "pointermove", "pointerdown", "pointerout"] {
-        let cb = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
-            if let Some(Err(e)) = with_widget(id, |w| w.handle(ty, &ev)) {
-                warn(e);
-            }
-        });
+    let mut listeners: Vec<Listener> = Vec::new();
+    for ty in [
+        "input",
+        "change",
+        "click",
+        "pointermove",
+        "pointerdown",
+        "pointerout",
+    ] {
+        let cb =
+            Closure::<dyn FnMut(Event)>::new(move |ev: Event| dispatch(id, Msg::Event(ty, ev)));
         root.add_event_listener_with_callback(ty, cb.as_ref().unchecked_ref())
             .map_err(|_| js_err("cannot listen to events"))?;
-        listeners.push((ty, cb));
+        listeners.push((root.clone().into(), ty, cb));
     }
     // The stylesheet changes the layout when it arrives: measure again then.
-    let on_css = Closure::<dyn FnMut(Event)>::new(move |_ev: Event| {
-        with_widget(id, Widget::schedule_frame);
-    });
     if let Some(link) = root.query_selector("link").ok().flatten() {
-        link.add_event_listener_with_callback("load", on_css.as_ref().unchecked_ref())
+        let cb = Closure::<dyn FnMut(Event)>::new(move |_ev: Event| dispatch(id, Msg::Css));
+        link.add_event_listener_with_callback("load", cb.as_ref().unchecked_ref())
             .ok();
+        listeners.push((link.into(), "load", cb));
     }
-    listeners.push(("load", on_css));
+    #[cfg(feature = "rest-trip")]
+    if !is_towns {
+        if let Some(w) = web_sys::window() {
+            let cb = Closure::<dyn FnMut(Event)>::new(move |_ev: Event| dispatch(id, Msg::Hash));
+            w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref())
+                .ok();
+            listeners.push((w.into(), "hashchange", cb));
+        }
+    }
 
     let on_resize = Closure::<dyn FnMut()>::new(move || {
-        with_widget(id, Widget::schedule_frame);
+        dispatch(id, Msg::Css);
     });
-    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+    let observer = web_sys::window()
+        .filter(|w| has(w, "ResizeObserver"))
+        .and_then(|_| ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok());
     if let Some(o) = &observer {
         o.observe(&host);
     }
-    let on_frame = Closure::<dyn FnMut()>::new(move || {
-        if let Some(Err(e)) = with_widget(id, |w| {
-            w.frame_pending = false;
-            w.resize()
-        }) {
-            warn(e);
-        }
-    });
+    let on_frame = Closure::<dyn FnMut()>::new(move || dispatch(id, Msg::Frame));
     let scheme = if theme == ThemePref::Auto {
-        web_sys::window()
-            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-            .map(|mql| {
-                let cb = Closure::<dyn FnMut(Event)>::new(move |_ev: Event| {
-                    if let Some(Err(e)) = with_widget(id, |w| w.redraw_all()) {
-                        warn(e);
-                    }
-                });
-                mql.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref())
-                    .ok();
-                (mql, cb)
-            })
+        media("(prefers-color-scheme: dark)").map(|mql| {
+            let cb = Closure::<dyn FnMut(Event)>::new(move |_ev: Event| dispatch(id, Msg::Scheme));
+            mql.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref())
+                .ok();
+            (mql, cb)
+        })
     } else {
         None
     };
@@ -274,18 +598,34 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         observer,
         _on_resize: on_resize,
         on_frame,
-        frame_pending: false,
+        frame: None,
         scheme,
+        fault_next: false,
     };
-    widget.render()?;
+    match guarded(|| widget.render()) {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(e),
+        Err(e) => {
+            return Err(js_err(&format!(
+                "the explainer could not be drawn: {}",
+                e.as_string().unwrap_or_default()
+            )))
+        }
+    }
     WIDGETS.with(|w| w.borrow_mut().push(Some(widget)));
+    HOSTS.with(|h| {
+        h.borrow_mut()
+            .push((id, host.clone(), root, Lang::parse(lang)))
+    });
     host.set_attribute("data-widget", &id.to_string()).ok();
+    host.remove_attribute("data-error").ok();
     host.set_attribute("data-ready", "true")
         .map_err(|_| js_err("cannot mark ready"))?;
     Ok(())
 }
 
-/// Removes the widget mounted in `host`: its listeners, its resize observer and its state.
+/// Removes the widget mounted in `host`: its listeners, its observers, its pending callbacks and
+/// its state.
 ///
 /// # Errors
 /// None in practice; an element without a widget is left as it is.
@@ -311,15 +651,27 @@ fn drop_widget(id: usize) {
             .ok()
             .and_then(|mut reg| reg.get_mut(id).and_then(Option::take))
     });
-    if let Some(w) = old {
-        for (ty, cb) in &w.listeners {
-            w.ctx
-                .root
+    HOSTS.with(|h| {
+        if let Ok(mut h) = h.try_borrow_mut() {
+            h.retain(|(w, ..)| *w != id);
+        }
+    });
+    LINKS.with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            l.retain(|(w, ..)| *w != id);
+        }
+    });
+    if let Some(mut w) = old {
+        for (target, ty, cb) in &w.listeners {
+            target
                 .remove_event_listener_with_callback(ty, cb.as_ref().unchecked_ref())
                 .ok();
         }
         if let Some(o) = &w.observer {
             o.disconnect();
+        }
+        if let (Some(f), Some(win)) = (w.frame.take(), web_sys::window()) {
+            win.cancel_animation_frame(f).ok();
         }
         if let Some((mql, cb)) = &w.scheme {
             mql.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref())
@@ -339,6 +691,65 @@ pub fn mark_centre(host: &Element, slug: &str, record: &str) -> Option<(f64, f64
         State::Rest(r) => r.charts.mark_centre(slug, record),
     })
     .flatten()
+}
+
+/// Test hook: the next event the widget in `host` handles throws a JS exception from inside its
+/// handler (what a missing browser API does), to test that it is contained.
+#[doc(hidden)]
+pub fn inject_fault(host: &Element) {
+    if let Some(id) = host
+        .get_attribute("data-widget")
+        .and_then(|s| s.parse::<usize>().ok())
+    {
+        with_widget(id, |w| w.fault_next = true);
+    }
+}
+
+/// Records widget `id`'s current share-link value for the panic hook.
+#[cfg(feature = "rest-trip")]
+pub(crate) fn remember_link(id: usize, key: &str, value: &str) {
+    LINKS.with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            match l.iter_mut().find(|(w, _, _)| *w == id) {
+                Some(e) => {
+                    e.1 = key.to_string();
+                    e.2 = value.to_string();
+                }
+                None => l.push((id, key.to_string(), value.to_string())),
+            }
+        }
+    });
+}
+
+/// The JS API: checks a plan given as a plain object (the JSON shape of the CLI) and returns the
+/// report as a plain object. An unknown key is an error that names the nearest field.
+///
+/// # Errors
+/// A value that cannot be read as JSON data at all (a function, a cycle).
+#[cfg(feature = "rest-trip")]
+#[wasm_bindgen]
+pub fn check(plan: JsValue) -> Result<JsValue, JsError> {
+    use serde::Serialize;
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(plan)
+        .map_err(|e| js_err(&format!("the plan is not JSON data: {e}")))?;
+    let report = crate::rules::check_value(&value);
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_err(&e.to_string()))
+}
+
+/// The JS API: every record of the dataset (the same array as `cargo run --example dataset`).
+/// In the full build only, with [`check`]: the towns-only build stays without the serialiser.
+///
+/// # Errors
+/// None in practice.
+#[cfg(feature = "rest-trip")]
+#[wasm_bindgen]
+pub fn records() -> Result<JsValue, JsError> {
+    use serde::Serialize;
+    crate::data::records()
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_err(&e.to_string()))
 }
 
 impl Widget {
@@ -383,13 +794,23 @@ impl Widget {
             &[
                 ("type", "button"),
                 ("class", "lang"),
-                ("data-act", "lang"),
+                ("data-act", Act::Lang.name()),
                 ("lang", other.1),
                 ("aria-label", other.2),
             ],
             other.0,
         );
         h.c("div");
+        h.e(
+            "p",
+            &[
+                ("class", "fault"),
+                ("id", &ctx.uid("fault")),
+                ("role", "alert"),
+                ("hidden", ""),
+            ],
+            "",
+        );
         match &self.state {
             State::Towns(t) => t.markup(ctx, &mut h),
             #[cfg(feature = "rest-trip")]
@@ -403,64 +824,123 @@ impl Widget {
         }
     }
 
-    fn handle(&mut self, ty: &str, ev: &Event) -> Result<(), JsError> {
+    /// Says in the widget that an action failed, and that the rest still works.
+    fn show_fault(&self, detail: &str) {
+        if let Some(p) = self.ctx.by_uid("fault") {
+            let text = match self.ctx.lang {
+                Lang::Zh => format!(
+                    "刚才的操作没有完成（浏览器报错：{detail}）。其他功能照常可用，你的方案没有丢失。"
+                ),
+                Lang::En => format!(
+                    "That action did not complete (the browser said: {detail}). Everything else still works and your plan is kept."
+                ),
+            };
+            p.set_text_content(Some(&text));
+            p.remove_attribute("hidden").ok();
+        }
+    }
+
+    fn handle(&mut self, msg: Msg) -> Result<(), JsError> {
+        if std::mem::take(&mut self.fault_next) {
+            wasm_bindgen::throw_str("injected fault (test hook)");
+        }
+        match msg {
+            Msg::Event(ty, ev) => self.on_event(ty, &ev),
+            Msg::Css => {
+                self.schedule_frame();
+                Ok(())
+            }
+            Msg::Frame => {
+                self.frame = None;
+                self.resize()
+            }
+            Msg::Scheme => self.redraw_all(),
+            #[cfg(feature = "rest-trip")]
+            Msg::Hash => match &mut self.state {
+                State::Rest(r) => r.on_hash(&self.ctx),
+                State::Towns(_) => Ok(()),
+            },
+            #[cfg(feature = "rest-trip")]
+            Msg::LinkTimer => match &mut self.state {
+                State::Rest(r) => r.flush_link(&self.ctx),
+                State::Towns(_) => Ok(()),
+            },
+        }
+    }
+
+    fn on_event(&mut self, ty: &str, ev: &Event) -> Result<(), JsError> {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return Ok(());
         };
-        if ty == "click" {
-            let Some(button) = target.closest("[data-act]").ok().flatten() else {
-                return Ok(());
-            };
-            let act = button.get_attribute("data-act").unwrap_or_default();
-            if act == "lang" {
-                self.ctx.lang = match self.ctx.lang {
-                    Lang::Zh => Lang::En,
-                    Lang::En => Lang::Zh,
+        match ty {
+            "click" => {
+                let Some(button) = target.closest("[data-act]").ok().flatten() else {
+                    return Ok(());
                 };
-                self.render()?;
-                if let Some(b) = self
-                    .ctx
-                    .q("button.lang")
-                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    b.focus().ok();
+                let Some(act) = button
+                    .get_attribute("data-act")
+                    .as_deref()
+                    .and_then(Act::parse)
+                else {
+                    return Ok(());
+                };
+                if act == Act::Lang {
+                    self.ctx.lang = match self.ctx.lang {
+                        Lang::Zh => Lang::En,
+                        Lang::En => Lang::Zh,
+                    };
+                    HOSTS.with(|h| {
+                        if let Ok(mut h) = h.try_borrow_mut() {
+                            for e in h.iter_mut().filter(|e| e.0 == self.ctx.id) {
+                                e.3 = self.ctx.lang;
+                            }
+                        }
+                    });
+                    self.render()?;
+                    if let Some(b) = self
+                        .ctx
+                        .q("button.lang")
+                        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        b.focus().ok();
+                    }
+                    return Ok(());
                 }
-                return Ok(());
+                match &mut self.state {
+                    State::Towns(t) => t.on_click(&self.ctx, act, &button),
+                    #[cfg(feature = "rest-trip")]
+                    State::Rest(r) => r.on_click(&self.ctx, act, &button),
+                }
             }
-            return match &mut self.state {
-                State::Towns(t) => t.on_click(&self.ctx, &act, &button),
-                #[cfg(feature = "rest-trip")]
-                State::Rest(r) => r.on_click(&self.ctx, &act, &button),
-            };
+            "input" | "change" => {
+                let ctx = &self.ctx;
+                match &mut self.state {
+                    State::Towns(t) => timed("sx:chart-input", || t.on_input(ctx, &target)),
+                    #[cfg(feature = "rest-trip")]
+                    State::Rest(r) => timed("sx:form-update", || r.on_input(ctx, &target, ty)),
+                }
+            }
+            _ => {
+                // Pointer events on a chart: the tooltip.
+                let leave = ty == "pointerout";
+                match &mut self.state {
+                    State::Towns(t) => t.charts.on_pointer(&self.ctx, ev, &target, leave),
+                    #[cfg(feature = "rest-trip")]
+                    State::Rest(r) => r.charts.on_pointer(&self.ctx, ev, &target, leave),
+                }
+                Ok(())
+            }
         }
-        if ty == "input" {
-            let ctx = &self.ctx;
-            return match &mut self.state {
-                State::Towns(t) => timed("sx:chart-input", || t.on_input(ctx, &target)),
-                #[cfg(feature = "rest-trip")]
-                State::Rest(r) => timed("sx:form-update", || r.on_input(ctx, &target)),
-            };
-        }
-        // Pointer events on a chart: the tooltip.
-        let leave = ty == "pointerout";
-        match &mut self.state {
-            State::Towns(t) => t.charts.on_pointer(&self.ctx, ev, &target, leave),
-            #[cfg(feature = "rest-trip")]
-            State::Rest(r) => r.charts.on_pointer(&self.ctx, ev, &target, leave),
-        }
-        Ok(())
     }
 
     fn schedule_frame(&mut self) {
-        if self.frame_pending {
+        if self.frame.is_some() {
             return;
         }
         if let Some(w) = web_sys::window() {
-            if w.request_animation_frame(self.on_frame.as_ref().unchecked_ref())
-                .is_ok()
-            {
-                self.frame_pending = true;
-            }
+            self.frame = w
+                .request_animation_frame(self.on_frame.as_ref().unchecked_ref())
+                .ok();
         }
     }
 

@@ -1,122 +1,106 @@
-//! The rest-trip widget: a form that starts from the example plan, the rule engine's answer on
-//! every keystroke (verdict in a live region, one line per check with a mark that is not colour
-//! alone), errors next to their fields, the budget chart with the plan's batches as points, a
-//! one-person "who may go?" check, and the share link in the URL fragment.
+//! The rest-trip widget, a view of the core's plan draft ([`Draft`]): a form that edits the draft
+//! through typed edits, the rule engine's answer on every keystroke (verdict in a live region,
+//! one line per check with a mark that is not colour alone), errors next to their fields, the
+//! budget chart with the readable batches as points, a one-person "who may go?" check, and the
+//! share link in the URL fragment.
 //!
-//! The plan is kept in Rust as the same JSON the engine reads; each input carries its path
-//! (`data-f="batches.0.end"`), so the engine's error `batches[0].end` finds its input.
+//! Nothing here reads a plan, counts days or names a word: the draft, the one reader
+//! ([`read`]), the field definitions and the vocabularies all come from `crate::rules`. What this
+//! module adds is the DOM: it renders the form once, then changes only what changed. Adding or
+//! removing a row inserts or removes that row (and renumbers the rows after it); a keystroke
+//! updates the errors, check lines and verdict whose content changed, and nothing else.
 
 use super::canvas::Charts;
 use super::chart_api::{ChartId, ChartInput};
 use super::html::H;
-use super::share::{self, ShareError};
-use super::{js_err, Ctx};
+use super::{has, js_err, Act, Ctx};
 use crate::charts::PlanPoint;
 use crate::data::{self, Unit};
 use crate::format::{self, Lang};
-use crate::rules::{self, Check, Destination, Report, RuleId, Status, Verdict};
-use serde_json::{json, Map, Value};
+use crate::rules::draft::{rows, PersonRow, MAX_TEXT};
+use crate::rules::field::{Field, FieldDef, FieldKind, FieldPath, ListId, PersonField, TopField};
+use crate::rules::link::{self, LinkError};
+use crate::rules::read::{read, read_person};
+use crate::rules::{
+    check_reading, eligibility, Cell, Check, Draft, Edit, EditError, PlanError, Report, RuleId,
+    Status, Verdict, Why,
+};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-/// (value, Chinese, English) of a select's options.
-type Opts = &'static [(&'static str, &'static str, &'static str)];
-
-const ORGANIZERS: Opts = &[
-    ("provincial_union", "省总工会", "The provincial trade union"),
-    ("other", "其他工会组织", "Another union body"),
-];
-const DESTINATIONS: Opts = &[
-    ("in_province", "省内", "Within Shanxi"),
-    ("out_of_province", "省外", "Outside Shanxi"),
-];
-const VENUES: Opts = &[
-    (
-        "national_base",
-        "全国劳模疗休养基地",
-        "National rest base for model workers",
-    ),
-    (
-        "provincial_base",
-        "省级劳模疗休养基地",
-        "Provincial rest base for model workers",
-    ),
-    (
-        "union_sanatorium",
-        "工会系统其他疗休养院所",
-        "Another trade-union sanatorium",
-    ),
-    ("other", "其他地点", "Somewhere else"),
-];
-const HONORS: Opts = &[
-    ("national", "全国级", "National"),
-    ("provincial", "省级", "Provincial"),
-    ("city", "市级", "City"),
-    ("county", "县级", "County"),
-    ("none", "未获表彰", "None"),
-];
-const TITLES: Opts = &[
-    ("model_worker", "劳动模范", "Model worker"),
-    ("advanced_worker", "先进工作者", "Advanced worker"),
-    (
-        "treatment",
-        "享受劳模待遇者",
-        "Enjoys model-worker treatment",
-    ),
-    (
-        "may_day_medal",
-        "五一劳动奖章获得者",
-        "May Day Labour Medal holder",
-    ),
-];
-const FLAGS: [(&str, &str, &str); 4] = [
-    ("frontline", "基层一线", "Front line"),
-    ("high_intensity", "劳动强度高", "High work intensity"),
-    (
-        "hard_environment",
-        "工作环境艰苦",
-        "Hard working conditions",
-    ),
-    ("key_role", "发挥骨干作用", "Key role"),
-];
-
-/// The example plan the form starts from (the rule engine's, which meets every rule).
-fn example_plan() -> Value {
-    serde_json::from_str(&rules::example_plan_json()).unwrap_or_else(|_| {
-        json!({"organizer": "provincial_union", "batches": [{"participants": 80, "start": "2024-05-06",
-            "end": "2024-05-12", "cost_per_person": 4500, "destination": "in_province", "venue": "national_base",
-            "cross_province_activities": false, "lodging_changes": 0}]})
-    })
-}
-
-fn new_person() -> Value {
-    json!({"honor": "city", "title": "model_worker", "age": 58, "frontline": true,
-           "high_intensity": false, "hard_environment": false, "key_role": false})
-}
-
-pub(crate) struct Rest {
-    plan: Value,
-    /// The quick check: honour, title, age as typed.
-    who: [String; 3],
-    pub charts: Charts,
-    input: ChartInput,
-    notice: Option<ShareError>,
-    /// This widget's key in the fragment (`plan`, `plan2`, ... for several on one page).
-    key: String,
-    /// Kept alive for the clipboard promise (one pair per widget, reused).
-    copy_cbs: Option<(Closure<dyn FnMut(JsValue)>, Closure<dyn FnMut(JsValue)>)>,
-    /// The reader changed the plan (or opened a link with one): the fragment follows it.
-    touched: bool,
-    /// The fragment waiting to be written: `history.replaceState` costs a few milliseconds, so it
-    /// runs once the reader pauses (LINK_DELAY_MS), not on every keystroke.
-    pending_frag: Option<String>,
-    link_timer: Option<i32>,
-    on_link: Closure<dyn FnMut()>,
-}
+/// A callback of the clipboard promise.
+type Callback = Closure<dyn FnMut(JsValue)>;
 
 /// How long after the last edit the address bar's fragment follows the plan.
 const LINK_DELAY_MS: i32 = 300;
+
+/// What the notice above the form says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Notice {
+    /// The link in the address bar could not be read.
+    Link(LinkError),
+    /// The plan could not be written to the address bar.
+    Write,
+}
+
+impl Notice {
+    fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Notice::Link(e) => {
+                let (zh, en) = e.message();
+                lang.pick(zh, en)
+            }
+            Notice::Write => lang.pick(
+                "浏览器没有让我们把方案写进地址栏，所以重新加载会丢失最近的修改。请用下面“分享这份方案的链接”里的链接保存它。",
+                "The browser did not let us put the plan in the address bar, so a reload would lose your latest edits. Keep it with the link under \"Link to this plan\" below.",
+            ),
+        }
+    }
+}
+
+/// What is on the page now, so an update changes only what differs.
+#[derive(Default)]
+struct Shown {
+    lang: Option<Lang>,
+    /// Error messages next to fields, by the field's element id.
+    errors: HashMap<String, String>,
+    /// The errors that belong to no field (markup).
+    general: String,
+    /// The verdict region's markup: rewritten only when it changes, so a screen reader does not
+    /// hear the same words again.
+    verdict: String,
+    /// The check lines needing attention, and those met, by key.
+    attention: Vec<(String, Check)>,
+    met: Vec<(String, Check)>,
+    notice: Option<Notice>,
+}
+
+pub(crate) struct Rest {
+    draft: Draft,
+    /// A stable key per row, parallel to the draft's lists: element ids use it, so removing a
+    /// row renumbers the rows after it (labels, `data-f`) without touching their ids.
+    keys: [Vec<u32>; 3],
+    next_key: u32,
+    /// The "who may go?" person (honour, title, age).
+    who: PersonRow,
+    pub charts: Charts,
+    input: ChartInput,
+    notice: Option<Notice>,
+    shown: Shown,
+    /// This widget's key in the fragment: `plan`, then `plan2`, ... by its place among the
+    /// page's rest-trip embeds, so each keeps its own plan across reloads.
+    key: String,
+    /// The reader changed the plan: the fragment follows it.
+    touched: bool,
+    /// The value of our key in the fragment as last read or written.
+    last_value: Option<String>,
+    link_timer: Option<i32>,
+    on_link: Closure<dyn FnMut()>,
+    /// Kept alive for the clipboard promise (one pair per widget, reused).
+    copy_cbs: Option<(Callback, Callback)>,
+}
 
 impl Drop for Rest {
     /// A widget removed before its link was written: cancel the timer, whose callback goes with it.
@@ -133,42 +117,97 @@ fn hash() -> String {
         .unwrap_or_default()
 }
 
+fn list_index(list: ListId) -> usize {
+    list as usize
+}
+
+/// The short tag of a list in element ids (`b7`, `p3`, `y1`).
+fn tag(list: ListId) -> char {
+    match list {
+        ListId::Batches => 'b',
+        ListId::People => 'p',
+        ListId::Trips => 'y',
+    }
+}
+
 impl Rest {
-    pub fn new(ctx: &Ctx, ordinal: usize) -> Rest {
-        let key = if ordinal == 0 {
+    pub fn new(ctx: &Ctx) -> Rest {
+        // The n-th rest-trip embed on the page (document order) keeps its plan under `plan{n}`.
+        let n = ctx
+            .host
+            .owner_document()
+            .and_then(|d| d.query_selector_all("[data-explainer=rest-trip]").ok())
+            .and_then(|all| {
+                (0..all.length()).find(|i| {
+                    all.get(*i)
+                        .and_then(|n| n.dyn_into::<Element>().ok())
+                        .is_some_and(|e| e == ctx.host)
+                })
+            })
+            .unwrap_or(0);
+        let key = if n == 0 {
             "plan".to_string()
         } else {
-            format!("plan{}", ordinal + 1)
+            format!("plan{}", n + 1)
         };
-        let shared = share::get(&hash(), &key).is_some();
-        let (plan, notice) = match share::get(&hash(), &key) {
-            Some(text) => match share::decode_plan(text) {
-                Ok(p) => (p, None),
-                Err(e) => (example_plan(), Some(e)),
-            },
-            None => (example_plan(), None),
+        let shared = link::get(&hash(), &key).map(str::to_string);
+        let (draft, notice) = match shared.as_deref().map(link::decode) {
+            Some(Ok(d)) => (d, None),
+            Some(Err(e)) => (Draft::example(), Some(Notice::Link(e))),
+            None => (Draft::example(), None),
         };
         let id = ctx.id;
-        let on_link = Closure::<dyn FnMut()>::new(move || {
-            super::with_widget(id, |w| {
-                if let super::State::Rest(r) = &mut w.state {
-                    r.flush_link();
-                }
-            });
-        });
-        Rest {
-            plan,
-            who: ["city".into(), "model_worker".into(), "58".into()],
+        let on_link =
+            Closure::<dyn FnMut()>::new(move || super::dispatch(id, super::Msg::LinkTimer));
+        let mut rest = Rest {
+            draft,
+            keys: [Vec::new(), Vec::new(), Vec::new()],
+            next_key: 0,
+            who: crate::rules::draft::template_person(),
             charts: Charts::new(&[ChartId::Budget], "rest-trip"),
             input: ChartInput::default(),
             notice,
+            shown: Shown::default(),
             key,
-            copy_cbs: None,
-            touched: shared,
-            pending_frag: None,
+            touched: false,
+            last_value: shared,
             link_timer: None,
             on_link,
+            copy_cbs: None,
+        };
+        rest.rekey();
+        rest
+    }
+
+    /// Fresh row keys for the whole draft (after it was replaced).
+    fn rekey(&mut self) {
+        for list in ListId::ALL {
+            let n = self.draft.len(list);
+            let keys: Vec<u32> = (self.next_key..self.next_key + n as u32).collect();
+            self.next_key += n as u32;
+            self.keys[list_index(list)] = keys;
         }
+    }
+
+    fn row_key(&self, list: ListId, i: usize) -> Option<u32> {
+        self.keys[list_index(list)].get(i).copied()
+    }
+
+    /// The element id of a row (`w3-b7`).
+    fn row_id(&self, ctx: &Ctx, list: ListId, i: usize) -> Option<String> {
+        Some(ctx.uid(&format!("{}{}", tag(list), self.row_key(list, i)?)))
+    }
+
+    /// The element id of a field's input, if the field is on the form.
+    fn field_id(&self, ctx: &Ctx, path: &FieldPath) -> Option<String> {
+        let (row, key) = match path {
+            FieldPath::Top(f) => return Some(ctx.uid(&format!("t-{}", f.def().key))),
+            FieldPath::Batch(i, f) => (self.row_id(ctx, ListId::Batches, *i)?, f.def().key),
+            FieldPath::Person(i, f) => (self.row_id(ctx, ListId::People, *i)?, f.def().key),
+            FieldPath::Trip(i, f) => (self.row_id(ctx, ListId::Trips, *i)?, f.def().key),
+            _ => return None,
+        };
+        Some(format!("{row}-{key}"))
     }
 
     pub fn markup(&self, ctx: &Ctx, h: &mut H) {
@@ -180,16 +219,19 @@ impl Rest {
         .cite(lang);
         let intro = match lang {
             Lang::Zh => format!("9月19日，省总工会印发实施意见，规定了劳模疗休养的对象、批次、天数、地点和费用（{rules_src}等）。下面是一份示例方案：改动任何一项，马上能看到它是否符合规定、差在哪里、怎样改才符合。这只是帮助理解规定的工具，不代表官方审核。"),
-            Lang::En => format!("On 19 September the provincial trade union issued rules on model workers' rest trips: who may go, batch size, days, venue and cost ({rules_src} and others). Below is an example plan: change anything and see at once whether it meets the rules, where it falls short and what would pass. A tool for understanding the rules, not an official review."),
+            Lang::En => format!("On 19 September the Shanxi Federation of Trade Unions issued rules on model workers' rest and recuperation (R&R) trips: who may go, batch size, days, venue and cost ({rules_src} and others). Below is an example plan: change anything and see at once whether it meets the rules, where it falls short and what would pass. A tool for understanding the rules, not an official review."),
         };
         h.e("p", &[("class", "lead")], &intro);
-        if let Some(e) = self.notice {
-            h.e(
-                "p",
-                &[("class", "notice"), ("role", "alert")],
-                e.message(lang),
-            );
-        }
+        h.e(
+            "p",
+            &[
+                ("class", "notice"),
+                ("id", &ctx.uid("notice")),
+                ("role", "alert"),
+                ("hidden", ""),
+            ],
+            "",
+        );
         // The verdict stays in view (sticky) while the reader edits a long form on a phone.
         h.e(
             "div",
@@ -215,12 +257,14 @@ impl Rest {
         h.c("div");
         h.o("div", &[("class", "result")]);
         h.e("h3", &[], ctx.pick("逐条检查", "Rule by rule"));
-        h.e("ul", &[("class", "errs"), ("id", &ctx.uid("errs"))], "");
-        h.e(
-            "div",
-            &[("class", "checks"), ("id", &ctx.uid("checks"))],
-            "",
-        );
+        h.o("div", &[("class", "errs"), ("id", &ctx.uid("errs"))])
+            .c("div");
+        h.o("div", &[("class", "checks"), ("id", &ctx.uid("checks"))]);
+        h.o("ul", &[("id", &ctx.uid("attn"))]).c("ul");
+        h.o("details", &[("id", &ctx.uid("met-d")), ("hidden", "")]);
+        h.e("summary", &[("id", &ctx.uid("met-s"))], "");
+        h.o("ul", &[("id", &ctx.uid("met"))]).c("ul");
+        h.c("details").c("div");
         self.charts
             .figure(ctx, h, ChartId::Budget, &self.input, |_| {});
         self.share_markup(ctx, h);
@@ -231,216 +275,135 @@ impl Rest {
     }
 
     fn form_markup(&self, ctx: &Ctx, h: &mut H) {
-        let lang = ctx.lang;
         h.e(
             "h3",
             &[("id", &ctx.uid("fh"))],
             ctx.pick("你的方案", "Your plan"),
         );
-        let p = &self.plan;
-        field(
-            ctx,
-            h,
-            "organizer",
-            ctx.pick("组织方", "Organised by"),
-            Kind::Select(ORGANIZERS),
-            p.get("organizer"),
-        );
-        field(
-            ctx,
-            h,
-            "model_workers_under_65",
-            ctx.pick(
-                "65岁以下劳模总数（可不填）",
-                "Model workers under 65 (optional)",
-            ),
-            Kind::Number,
-            p.get("model_workers_under_65"),
-        );
-        let batches = p
-            .get("batches")
-            .and_then(Value::as_array)
-            .map_or(&[][..], Vec::as_slice);
-        for (i, b) in batches.iter().enumerate() {
-            let legend = match lang {
-                Lang::Zh => format!("第{}批", i + 1),
-                Lang::En => format!("Batch {}", i + 1),
-            };
-            h.o("fieldset", &[("class", "batch")])
-                .e("legend", &[], &legend);
-            h.o("div", &[("class", "grid")]);
-            let f = |h: &mut H, key: &str, zh: &str, en: &str, kind: Kind| {
-                field(
-                    ctx,
-                    h,
-                    &format!("batches.{i}.{key}"),
-                    lang.pick(zh, en),
-                    kind,
-                    b.get(key),
-                );
-            };
-            f(h, "participants", "人数", "People", Kind::Number);
-            f(h, "start", "报到日", "Arrival day", Kind::Date);
-            f(h, "end", "返程日", "Return day", Kind::Date);
-            f(
+        for (f, cell) in TopField::ALL.iter().zip(&self.draft.top) {
+            field(
+                ctx,
                 h,
-                "cost_per_person",
-                "每人费用（元）",
-                "Cost per person (yuan)",
-                Kind::Decimal,
+                &ctx.uid(&format!("t-{}", f.def().key)),
+                &FieldPath::Top(*f).to_string(),
+                f.def(),
+                cell,
             );
-            f(
-                h,
-                "destination",
-                "去向",
-                "Where",
-                Kind::Select(DESTINATIONS),
-            );
-            f(h, "venue", "地点", "Venue", Kind::Select(VENUES));
-            f(
-                h,
-                "lodging_changes",
-                "更换住宿次数",
-                "Changes of lodging",
-                Kind::Number,
-            );
-            f(
-                h,
-                "cross_province_activities",
-                "到外省开展活动",
-                "Activities in another province",
-                Kind::Check,
-            );
-            h.c("div");
-            let i_s = i.to_string();
-            h.o("div", &[("class", "acts")]);
-            let dup = match lang {
-                Lang::Zh => format!("复制第{}批", i + 1),
-                Lang::En => format!("Duplicate batch {}", i + 1),
-            };
-            h.e(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("data-act", "dup-batch"),
-                    ("data-i", &i_s),
-                ],
-                &dup,
-            );
-            if batches.len() > 1 {
-                let del = match lang {
-                    Lang::Zh => format!("删除第{}批", i + 1),
-                    Lang::En => format!("Remove batch {}", i + 1),
-                };
-                h.e(
-                    "button",
-                    &[
-                        ("type", "button"),
-                        ("data-act", "del-batch"),
-                        ("data-i", &i_s),
-                    ],
-                    &del,
-                );
-            }
-            h.c("div").c("fieldset");
         }
+        self.list_markup(ctx, h, ListId::Batches);
         h.o("div", &[("class", "acts")]);
+        self.add_button(ctx, h, ListId::Batches);
         h.e(
             "button",
-            &[("type", "button"), ("data-act", "add-batch")],
-            ctx.pick("添加一批", "Add a batch"),
-        );
-        h.e(
-            "button",
-            &[("type", "button"), ("data-act", "reset")],
+            &[("type", "button"), ("data-act", Act::Reset.name())],
             ctx.pick("恢复示例方案", "Back to the example"),
         );
         h.c("div");
-
-        // The optional roster.
-        let people = list(p, "people");
-        let summary = match lang {
-            Lang::Zh => format!("参加人员名单（可选，{}人）", people.len()),
-            Lang::En => format!("Roster (optional, {} people)", people.len()),
+        let people = match ctx.lang {
+            Lang::Zh => format!("参加人员名单（可选，{}人）", self.draft.people.len()),
+            Lang::En => format!("Roster (optional, {} people)", self.draft.people.len()),
         };
-        open_details(ctx, h, "roster", &summary);
-        for (i, person) in people.iter().enumerate() {
-            let legend = match lang {
-                Lang::Zh => format!("第{}人", i + 1),
-                Lang::En => format!("Person {}", i + 1),
-            };
-            h.o("fieldset", &[("class", "person")])
-                .e("legend", &[], &legend)
-                .o("div", &[("class", "grid")]);
-            let f = |h: &mut H, key: &str, zh: &str, en: &str, kind: Kind| {
-                field(
-                    ctx,
-                    h,
-                    &format!("people.{i}.{key}"),
-                    lang.pick(zh, en),
-                    kind,
-                    person.get(key),
-                );
-            };
-            f(h, "honor", "表彰级别", "Honour", Kind::Select(HONORS));
-            f(h, "title", "称号", "Title", Kind::Select(TITLES));
-            f(h, "age", "年龄", "Age", Kind::Number);
-            for (k, zh, en) in FLAGS {
-                f(h, k, zh, en, Kind::Check);
-            }
-            h.c("div");
-            let del = match lang {
-                Lang::Zh => format!("删除第{}人", i + 1),
-                Lang::En => format!("Remove person {}", i + 1),
-            };
-            remove_button(h, "del-person", i, &del);
-            h.c("fieldset");
-        }
-        h.e(
-            "button",
-            &[("type", "button"), ("data-act", "add-person")],
-            ctx.pick("添加一人", "Add a person"),
-        );
+        open_details(ctx, h, "roster", &people);
+        self.list_markup(ctx, h, ListId::People);
+        self.add_button(ctx, h, ListId::People);
         h.c("details");
+        open_details(
+            ctx,
+            h,
+            "trips",
+            ctx.pick(
+                "优秀技术工人疗休养历年人次（可选）",
+                "Excellent technical workers' person-trips by year (optional)",
+            ),
+        );
+        self.list_markup(ctx, h, ListId::Trips);
+        self.add_button(ctx, h, ListId::Trips);
+        h.c("details");
+    }
 
-        // The technical workers' yearly numbers.
-        let trips = list(p, "technical_worker_trips");
-        let summary = ctx.pick(
-            "优秀技术工人疗休养历年人次（可选）",
-            "Excellent technical workers' trips by year (optional)",
+    /// A list's rows in their container.
+    fn list_markup(&self, ctx: &Ctx, h: &mut H, list: ListId) {
+        h.o(
+            "div",
+            &[
+                ("class", "rows"),
+                ("id", &ctx.uid(&format!("{}s", tag(list)))),
+            ],
         );
-        open_details(ctx, h, "trips", summary);
-        for (i, t) in trips.iter().enumerate() {
-            h.o("div", &[("class", "grid trip")]);
-            field(
-                ctx,
-                h,
-                &format!("technical_worker_trips.{i}.year"),
-                ctx.pick("年份", "Year"),
-                Kind::Number,
-                t.get("year"),
-            );
-            field(
-                ctx,
-                h,
-                &format!("technical_worker_trips.{i}.participants"),
-                ctx.pick("人次", "People"),
-                Kind::Number,
-                t.get("participants"),
-            );
-            let del = match lang {
-                Lang::Zh => format!("删除第{}行", i + 1),
-                Lang::En => format!("Remove row {}", i + 1),
-            };
-            remove_button(h, "del-trip", i, &del);
-            h.c("div");
+        for (i, row) in rows(&self.draft, list).into_iter().enumerate() {
+            self.row_markup(ctx, h, list, i, row);
         }
-        h.e(
-            "button",
-            &[("type", "button"), ("data-act", "add-trip")],
-            ctx.pick("添加一年", "Add a year"),
-        );
-        h.c("details");
+        h.c("div");
+    }
+
+    /// The Add button of a list, disabled at the list's cap with the cap said beside it.
+    fn add_button(&self, ctx: &Ctx, h: &mut H, list: ListId) {
+        let full = self.draft.at_cap(list);
+        let hint_id = ctx.uid(&format!("{}-cap", tag(list)));
+        let label = match list {
+            ListId::Batches => ctx.pick("添加一批", "Add a batch"),
+            ListId::People => ctx.pick("添加一人", "Add a person"),
+            ListId::Trips => ctx.pick("添加一年", "Add a year"),
+        };
+        let mut attrs = vec![
+            ("type", "button"),
+            ("data-act", Act::Add(list).name()),
+            ("aria-describedby", hint_id.as_str()),
+        ];
+        if full {
+            attrs.push(("disabled", ""));
+        }
+        h.e("button", &attrs, label);
+        let mut hint = vec![("class", "cap"), ("id", hint_id.as_str())];
+        if !full {
+            hint.push(("hidden", ""));
+        }
+        h.e("span", &hint, &cap_text(list, ctx.lang));
+    }
+
+    fn row_markup(&self, ctx: &Ctx, h: &mut H, list: ListId, i: usize, cells: &[Cell]) {
+        let Some(row_id) = self.row_id(ctx, list, i) else {
+            return;
+        };
+        let zh = ctx.lang == Lang::Zh;
+        let class = match list {
+            ListId::Batches => "batch",
+            ListId::People => "person",
+            ListId::Trips => "trip",
+        };
+        h.o("fieldset", &[("class", class), ("id", &row_id)]);
+        h.e("legend", &[], &list.row_name(i, zh));
+        h.o("div", &[("class", "grid")]);
+        for (j, (def, cell)) in list.defs().iter().zip(cells).enumerate() {
+            let path = list.field(i, j).map(|p| p.to_string()).unwrap_or_default();
+            field(ctx, h, &format!("{row_id}-{}", def.key), &path, def, cell);
+        }
+        h.c("div");
+        h.o("div", &[("class", "acts")]);
+        if list == ListId::Batches {
+            let mut attrs = vec![
+                ("type", "button"),
+                ("data-act", Act::Dup(list).name()),
+                ("data-i", ""),
+            ];
+            let i_s = i.to_string();
+            attrs[2].1 = &i_s;
+            if self.draft.at_cap(list) {
+                attrs.push(("disabled", ""));
+            }
+            h.e("button", &attrs, &row_button(Act::Dup(list), i, ctx.lang));
+        }
+        let i_s = i.to_string();
+        let mut attrs = vec![
+            ("type", "button"),
+            ("data-act", Act::Del(list).name()),
+            ("data-i", i_s.as_str()),
+        ];
+        if list == ListId::Batches && self.draft.batches.len() <= 1 {
+            attrs.push(("hidden", ""));
+        }
+        h.e("button", &attrs, &row_button(Act::Del(list), i, ctx.lang));
+        h.c("div").c("fieldset");
     }
 
     fn share_markup(&self, ctx: &Ctx, h: &mut H) {
@@ -462,7 +425,7 @@ impl Rest {
         );
         h.e(
             "button",
-            &[("type", "button"), ("data-act", "copy")],
+            &[("type", "button"), ("data-act", Act::Copy.name())],
             ctx.pick("复制链接", "Copy link"),
         );
         h.c("div");
@@ -472,14 +435,6 @@ impl Rest {
                 ("class", "hint"),
                 ("id", &ctx.uid("copied")),
                 ("role", "status"),
-                ("data-ok", ctx.pick("已复制。", "Copied.")),
-                (
-                    "data-fail",
-                    ctx.pick(
-                        "无法自动复制，请手动复制上面的链接。",
-                        "Could not copy; copy the link above by hand.",
-                    ),
-                ),
             ],
             "",
         );
@@ -497,31 +452,17 @@ impl Rest {
             ctx.pick("谁可以参加？", "Who may go?"),
         );
         h.o("div", &[("class", "grid")]);
-        let [honor, title, age] = &self.who;
-        field(
-            ctx,
-            h,
-            "who.honor",
-            ctx.pick("表彰级别", "Honour"),
-            Kind::Select(HONORS),
-            Some(&Value::String(honor.clone())),
-        );
-        field(
-            ctx,
-            h,
-            "who.title",
-            ctx.pick("称号", "Title"),
-            Kind::Select(TITLES),
-            Some(&Value::String(title.clone())),
-        );
-        field(
-            ctx,
-            h,
-            "who.age",
-            ctx.pick("年龄", "Age"),
-            Kind::Number,
-            Some(&Value::String(age.clone())),
-        );
+        for f in [PersonField::Honor, PersonField::Title, PersonField::Age] {
+            let key = f.def().key;
+            field(
+                ctx,
+                h,
+                &ctx.uid(&format!("who-{key}")),
+                &format!("who.{key}"),
+                f.def(),
+                &self.who[f as usize],
+            );
+        }
         h.c("div");
         h.e(
             "p",
@@ -572,42 +513,35 @@ impl Rest {
             h.e("cite", &[], &format!(" {}", l.source.cite(lang)));
             h.c("li");
         }
-        h.o("li", &[]);
-        h.t(ctx.pick(
-            "地点原则上为工会系统的疗休养院所，以全国或省级劳模疗休养基地为主；原则上不得跨省开展活动，住宿地点不变。",
-            "The venue is in principle a trade-union sanatorium, mainly national or provincial bases; in principle no activities in another province, and the lodging stays the same.",
-        ));
-        h.e(
-            "cite",
-            &[],
-            &format!(
-                " {}",
-                data::Source {
-                    section: data::Section::RestTrip,
-                    paragraph: 3
-                }
-                .cite(lang)
-            ),
-        );
-        h.c("li");
         h.c("ul").c("details");
     }
 
     pub fn after_render(&mut self, ctx: &Ctx) -> Result<(), JsError> {
         self.charts.reset();
+        self.shown = Shown::default();
         self.update(ctx)?;
         self.update_who(ctx);
         Ok(())
     }
 
-    /// Checks the plan and shows the answer; redraws the budget chart; writes the share link.
-    pub fn update(&mut self, ctx: &Ctx) -> Result<(), JsError> {
-        let json = self.plan.to_string();
-        let report = rules::check_json(&json);
-        self.show_report(ctx, &report);
+    /// Checks the plan and shows what changed: field errors, the verdict, the check lines, the
+    /// budget chart's points, the share link and the notice.
+    fn update(&mut self, ctx: &Ctx) -> Result<(), JsError> {
+        if self.shown.lang != Some(ctx.lang) {
+            self.shown = Shown {
+                lang: Some(ctx.lang),
+                ..Shown::default()
+            };
+        }
+        let reading = read(&self.draft);
+        let report = check_reading(&reading);
+        self.show_errors(ctx, &reading.errors);
+        self.show_verdict(ctx, &report);
+        self.show_checks(ctx, &report);
+        self.show_notice(ctx);
         // The budget chart shows days and cost per person: most edits (people, venue, roster)
         // leave its points where they are, and then it is not redrawn.
-        let points = plan_points(&self.plan);
+        let points = PlanPoint::from_batches(&reading.batches);
         if points != self.input.plan_points {
             self.input.plan_points = points;
             self.charts.redraw_id(ctx, ChartId::Budget, &self.input);
@@ -620,7 +554,77 @@ impl Rest {
         self.charts.redraw(ctx, force, &self.input)
     }
 
-    fn show_report(&self, ctx: &Ctx, report: &Report) {
+    fn show_notice(&mut self, ctx: &Ctx) {
+        if self.shown.notice == self.notice && self.shown.lang.is_some() {
+            return;
+        }
+        if let Some(p) = ctx.by_uid("notice") {
+            match self.notice {
+                Some(n) => {
+                    p.set_text_content(Some(n.text(ctx.lang)));
+                    p.remove_attribute("hidden").ok();
+                }
+                None => {
+                    p.set_text_content(None);
+                    p.set_attribute("hidden", "").ok();
+                }
+            }
+        }
+        self.shown.notice = self.notice;
+    }
+
+    /// Errors next to their fields (only those whose text changed are touched), the rest in the
+    /// list above the checks.
+    fn show_errors(&mut self, ctx: &Ctx, errors: &[PlanError]) {
+        let lang = ctx.lang;
+        let mut now: HashMap<String, String> = HashMap::with_capacity(errors.len());
+        let mut general = H::default();
+        let mut problems = false;
+        for e in errors {
+            let msg = lang.pick(&e.message_zh, &e.message_en);
+            match self.field_id(ctx, &e.path) {
+                Some(id) => {
+                    now.insert(id, msg.to_string());
+                }
+                None => {
+                    problems |= matches!(
+                        e.path,
+                        FieldPath::Unknown(..) | FieldPath::List(_) | FieldPath::Row(..)
+                    ) && !self.draft.problems.is_empty();
+                    general.e("p", &[], msg);
+                }
+            }
+        }
+        if problems {
+            general.e(
+                "button",
+                &[("type", "button"), ("data-act", Act::DropProblems.name())],
+                ctx.pick(
+                    "去掉链接里这些表单不认识的内容",
+                    "Drop what the form does not know from the plan",
+                ),
+            );
+        }
+        for id in self.shown.errors.keys() {
+            if !now.contains_key(id) {
+                set_error(ctx, id, None);
+            }
+        }
+        for (id, msg) in &now {
+            if self.shown.errors.get(id) != Some(msg) {
+                set_error(ctx, id, Some(msg));
+            }
+        }
+        self.shown.errors = now;
+        if general.0 != self.shown.general {
+            if let Some(el) = ctx.by_uid("errs") {
+                el.set_inner_html(&general.0);
+            }
+            self.shown.general = general.0;
+        }
+    }
+
+    fn show_verdict(&mut self, ctx: &Ctx, report: &Report) {
         let lang = ctx.lang;
         let count = |s: Status| report.checks.iter().filter(|c| c.status == s).count();
         let (mark, class, head) = match report.verdict {
@@ -679,120 +683,101 @@ impl Rest {
             .checks
             .iter()
             .find(|c| matches!(c.status, Status::Fails | Status::NotEligible));
+        let mut h = H::default();
+        h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
+        h.e("strong", &[], head).t(" ").e("span", &[], &detail);
+        if let Some(c) = first {
+            h.e("span", &[("class", "why")], &c.message(lang));
+            h.e(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "link"),
+                    ("data-act", Act::Why.name()),
+                ],
+                ctx.pick("逐条看原因", "See every rule"),
+            );
+        }
+        let markup = format!("{class}|{}", h.0);
+        if markup == self.shown.verdict {
+            return;
+        }
         if let Some(v) = ctx.by_uid("verdict") {
-            let mut h = H::default();
-            h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
-            h.e("strong", &[], head).t(" ").e("span", &[], &detail);
-            if let Some(c) = first {
-                h.e("span", &[("class", "why")], &c.message(lang));
-                h.e(
-                    "button",
-                    &[("type", "button"), ("class", "link"), ("data-act", "why")],
-                    ctx.pick("逐条看原因", "See every rule"),
-                );
-            }
             v.set_inner_html(&h.0);
             v.set_attribute("class", &format!("verdict {class}")).ok();
         }
-        // Errors next to their fields; the rest in the list above the checks.
-        let inputs = ctx.root.query_selector_all("[data-f]").ok();
-        let mut general = H::default();
-        let mut matched = vec![false; report.errors.len()];
-        if let Some(inputs) = inputs {
-            for n in 0..inputs.length() {
-                let Some(el) = inputs.get(n).and_then(|x| x.dyn_into::<Element>().ok()) else {
-                    continue;
-                };
-                let path = el.get_attribute("data-f").unwrap_or_default();
-                if path.starts_with("who.") || path == "growth" {
-                    continue;
-                }
-                let err_id = format!("{}-err", el.id());
-                let found = report
-                    .errors
-                    .iter()
-                    .position(|e| field_path(&e.field) == path);
-                let slot = ctx.root.get_element_by_id(&err_id);
-                match found {
-                    Some(i) => {
-                        if let Some(m) = matched.get_mut(i) {
-                            *m = true;
-                        }
-                        let e = report.errors.get(i);
-                        let msg = e.map_or("", |e| lang.pick(&e.message_zh, &e.message_en));
-                        el.set_attribute("aria-invalid", "true").ok();
-                        el.set_attribute("aria-describedby", &err_id).ok();
-                        if let Some(s) = slot {
-                            s.set_text_content(Some(msg));
-                            s.remove_attribute("hidden").ok();
-                        }
-                    }
-                    None => {
-                        el.remove_attribute("aria-invalid").ok();
-                        el.remove_attribute("aria-describedby").ok();
-                        if let Some(s) = slot {
-                            s.set_text_content(None);
-                            s.set_attribute("hidden", "").ok();
-                        }
-                    }
-                }
-            }
-        }
-        for (e, m) in report.errors.iter().zip(&matched) {
-            if !m {
-                general.e("li", &[], lang.pick(&e.message_zh, &e.message_en));
-            }
-        }
-        if let Some(list) = ctx.by_uid("errs") {
-            list.set_inner_html(&general.0);
-        }
-        // What needs attention first; the rules the plan meets folded underneath.
-        let mut h = H::default();
-        let ok = count(Status::Ok);
-        if ok < report.checks.len() {
-            h.o("ul", &[]);
-            for c in report.checks.iter().filter(|c| c.status != Status::Ok) {
-                check_line(&mut h, c, lang);
-            }
-            h.c("ul");
-        }
-        if ok > 0 {
-            let summary = match lang {
-                Lang::Zh => format!("符合规定的{ok}项"),
-                Lang::En => format!("The {ok} checks the plan meets"),
-            };
-            let open = ctx.q(".checks details[open]").is_some();
-            h.o("details", if open { &[("open", "")][..] } else { &[][..] })
-                .e("summary", &[], &summary)
-                .o("ul", &[]);
-            for c in report.checks.iter().filter(|c| c.status == Status::Ok) {
-                check_line(&mut h, c, lang);
-            }
-            h.c("ul").c("details");
-        }
-        if let Some(list) = ctx.by_uid("checks") {
-            list.set_inner_html(&h.0);
-        }
+        self.shown.verdict = markup;
     }
 
-    /// Shows the share link, and once the reader has changed the plan also puts it in the URL
-    /// fragment (replaceState: no history entry per keystroke; an article opened without a plan
-    /// keeps its URL untouched).
-    /// Shows the share link at once and writes it to the address bar once the reader pauses.
+    /// The check lines: what needs attention first, the rules the plan meets folded underneath.
+    /// A line is rewritten only when its check changed; the lists are rebuilt only when their
+    /// lines come or go.
+    fn show_checks(&mut self, ctx: &Ctx, report: &Report) {
+        let lang = ctx.lang;
+        let (met, attention): (Vec<&Check>, Vec<&Check>) =
+            report.checks.iter().partition(|c| c.status == Status::Ok);
+        let keyed = |v: Vec<&Check>| -> Vec<(String, Check)> {
+            v.into_iter().map(|c| (check_key(c), c.clone())).collect()
+        };
+        let (attention, met) = (keyed(attention), keyed(met));
+        for (list, new, old) in [
+            ("attn", &attention, &self.shown.attention),
+            ("met", &met, &self.shown.met),
+        ] {
+            let same_keys = new.len() == old.len() && new.iter().zip(old).all(|(a, b)| a.0 == b.0);
+            if same_keys {
+                for ((key, c), (_, was)) in new.iter().zip(old) {
+                    if c != was {
+                        if let Some(li) = ctx.by_uid(&format!("ck-{key}")) {
+                            let mut h = H::default();
+                            check_line(ctx, &mut h, key, c, lang);
+                            li.set_outer_html(&h.0);
+                        }
+                    }
+                }
+            } else if let Some(ul) = ctx.by_uid(list) {
+                let mut h = H::default();
+                for (key, c) in new {
+                    check_line(ctx, &mut h, key, c, lang);
+                }
+                ul.set_inner_html(&h.0);
+            }
+        }
+        if met.len() != self.shown.met.len() {
+            if let Some(s) = ctx.by_uid("met-s") {
+                let summary = match lang {
+                    Lang::Zh => format!("符合规定的{}项", met.len()),
+                    Lang::En => format!("The {} checks the plan meets", met.len()),
+                };
+                s.set_text_content(Some(&summary));
+            }
+            if let Some(d) = ctx.by_uid("met-d") {
+                if met.is_empty() {
+                    d.set_attribute("hidden", "").ok();
+                } else {
+                    d.remove_attribute("hidden").ok();
+                }
+            }
+        }
+        self.shown.attention = attention;
+        self.shown.met = met;
+    }
+
+    /// Shows the share link at once; once the reader has changed the plan, writes it to the
+    /// address bar when the reader pauses.
     fn write_link(&mut self, ctx: &Ctx) {
+        let value = link::encode(&self.draft);
+        super::remember_link(ctx.id, &self.key, &value);
         let Some(w) = web_sys::window() else { return };
-        let value = share::encode_plan(&self.plan);
-        let frag = share::set(&hash(), &self.key, &value);
         let href = w.location().href().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default();
-        if let Some(link) = ctx
+        if let Some(input) = ctx
             .by_uid("link")
             .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
         {
-            link.set_value(&format!("{base}{frag}"));
+            input.set_value(&format!("{base}{}", link::set(&hash(), &self.key, &value)));
         }
-        if self.touched && value.len() <= share::MAX_LEN {
-            self.pending_frag = Some(frag);
+        if self.touched {
             if let Some(t) = self.link_timer.take() {
                 w.clear_timeout_with_handle(t);
             }
@@ -805,48 +790,96 @@ impl Rest {
         }
     }
 
-    /// Writes the waiting fragment to the address bar.
-    pub fn flush_link(&mut self) {
+    /// Writes the plan to the address bar: this widget's key only, into the fragment as it is
+    /// now (so two widgets edited in quick succession both keep their edit), keeping the host
+    /// page's `history.state`. If the browser refuses, the reader is told.
+    pub fn flush_link(&mut self, ctx: &Ctx) -> Result<(), JsError> {
         self.link_timer = None;
-        let Some(frag) = self.pending_frag.take() else {
-            return;
+        if !self.touched {
+            return Ok(());
+        }
+        let value = link::encode(&self.draft);
+        let current = hash();
+        let next = link::set(&current, &self.key, &value);
+        if next != current {
+            let written = web_sys::window()
+                .and_then(|w| w.history().ok())
+                .map(|history| {
+                    let state = history.state().unwrap_or(JsValue::NULL);
+                    history.replace_state_with_url(&state, "", Some(&next))
+                });
+            match written {
+                Some(Ok(())) => {
+                    if self.notice == Some(Notice::Write) {
+                        self.notice = None;
+                    }
+                }
+                _ => self.notice = Some(Notice::Write),
+            }
+        }
+        self.last_value = Some(value);
+        self.show_notice(ctx);
+        Ok(())
+    }
+
+    /// The fragment changed (a link pasted into an open tab): show the plan it holds, or say why
+    /// it cannot be read and keep the current plan.
+    pub fn on_hash(&mut self, ctx: &Ctx) -> Result<(), JsError> {
+        let current = hash();
+        let Some(value) = link::get(&current, &self.key) else {
+            return Ok(());
         };
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            history
-                .replace_state_with_url(&JsValue::NULL, "", Some(&frag))
-                .ok();
+        if self.last_value.as_deref() == Some(value) {
+            return Ok(());
+        }
+        self.last_value = Some(value.to_string());
+        match link::decode(value) {
+            Ok(d) => {
+                self.draft = d;
+                self.notice = None;
+                // The plan is the link's: nothing to write back until the reader edits.
+                self.touched = false;
+                self.rekey();
+                self.rerender_form(ctx, None)
+            }
+            Err(e) => {
+                self.notice = Some(Notice::Link(e));
+                self.show_notice(ctx);
+                Ok(())
+            }
         }
     }
 
-    fn update_who(&self, ctx: &Ctx) {
-        let [honor, title, age] = &self.who;
-        let mut person = Map::new();
-        person.insert("honor".into(), Value::String(honor.clone()));
-        person.insert("title".into(), Value::String(title.clone()));
-        person.insert("age".into(), num_or_text(age));
-        let mut plan = example_plan();
-        if let Some(obj) = plan.as_object_mut() {
-            obj.insert("people".into(), Value::Array(vec![Value::Object(person)]));
-        }
-        let report = rules::check_value(&plan);
+    /// Renders the form anew (after the draft was replaced) and checks it.
+    fn rerender_form(&mut self, ctx: &Ctx, focus: Option<String>) -> Result<(), JsError> {
+        let form = ctx.by_uid("form").ok_or_else(|| js_err("form missing"))?;
         let mut h = H::default();
-        let elig = report.checks.iter().find(|c| c.rule == RuleId::Eligibility);
+        self.form_markup(ctx, &mut h);
+        form.set_inner_html(&h.0);
+        // The old errors' elements are gone.
+        self.shown.errors.clear();
+        self.update(ctx)?;
+        if let Some(sel) = focus {
+            focus_on(ctx, &sel);
+        }
+        Ok(())
+    }
+
+    fn update_who(&self, ctx: &Ctx) {
         let lang = ctx.lang;
-        match (
-            elig,
-            report.errors.iter().find(|e| e.field.starts_with("people")),
-        ) {
-            (_, Some(e)) => {
+        let mut h = H::default();
+        match read_person(&self.who) {
+            Err(errors) => {
                 h.e("span", &[("class", "mark"), ("aria-hidden", "true")], "!");
-                h.t(lang.pick(&e.message_zh, &e.message_en));
+                if let Some(e) = errors.first() {
+                    h.t(lang.pick(&e.message_zh, &e.message_en));
+                }
             }
-            (Some(c), None) => {
+            Ok(p) => {
+                let c = eligibility(&p);
                 let (mark, word) = status_word(c.status, lang);
                 h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
                 h.e("strong", &[], word).t(" ").t(&c.message(lang));
-            }
-            (None, None) => {
-                h.t(ctx.pick("暂时无法判断。", "Cannot tell yet."));
             }
         }
         if let Some(out) = ctx.by_uid("who-out") {
@@ -854,52 +887,84 @@ impl Rest {
         }
     }
 
-    pub fn on_input(&mut self, ctx: &Ctx, target: &Element) -> Result<(), JsError> {
+    pub fn on_input(&mut self, ctx: &Ctx, target: &Element, ty: &str) -> Result<(), JsError> {
+        // Every control fires `input`; `change` would only repeat it.
+        if ty != "input" {
+            return Ok(());
+        }
         let Some(path) = target.get_attribute("data-f") else {
             return Ok(());
         };
-        let value = if let Some(i) = target.dyn_ref::<HtmlInputElement>() {
-            match i.type_().as_str() {
-                "checkbox" => Value::Bool(i.checked()),
-                "date" => Value::String(i.value()),
-                _ if is_numeric(&path) => num_or_text(&i.value()),
-                _ => Value::String(i.value()),
+        let cell = if let Some(i) = target.dyn_ref::<HtmlInputElement>() {
+            if i.type_() == "checkbox" {
+                Cell::Flag(i.checked())
+            } else {
+                Cell::text(&i.value())
             }
         } else if let Some(s) = target.dyn_ref::<HtmlSelectElement>() {
-            Value::String(s.value())
+            Cell::text(&s.value())
         } else {
             return Ok(());
         };
-        if let Some(rest) = path.strip_prefix("who.") {
-            let slot = match rest {
-                "honor" => 0,
-                "title" => 1,
-                _ => 2,
-            };
-            let text = match &value {
-                Value::String(s) => s.clone(),
-                v => v.to_string(),
-            };
-            if let Some(s) = self.who.get_mut(slot) {
-                *s = text;
+        if let Some(key) = path.strip_prefix("who.") {
+            if let Some(f) = [PersonField::Honor, PersonField::Title, PersonField::Age]
+                .into_iter()
+                .find(|f| f.def().key == key)
+            {
+                self.who[f as usize] = cell;
+                self.update_who(ctx);
             }
-            self.update_who(ctx);
             return Ok(());
         }
-        let optional = path == "model_workers_under_65";
-        if optional && value == Value::Null {
-            if let Some(o) = self.plan.as_object_mut() {
-                o.remove(&path);
-            }
-        } else {
-            set_path(&mut self.plan, &path, value);
+        let Some(path) = FieldPath::parse(&path) else {
+            return Ok(());
+        };
+        if self.draft.cell(&path) == Some(&cell) {
+            return Ok(());
         }
-        self.notice = None;
-        self.touched = true;
+        if self.draft.apply(Edit::Set(path.clone(), cell)).is_err() {
+            return Ok(());
+        }
+        if let FieldPath::Batch(i, f) = &path {
+            if f.def().kind == FieldKind::Date {
+                self.show_date(ctx, *i);
+            }
+        }
+        self.edited();
         self.update(ctx)
     }
 
-    pub fn on_click(&mut self, ctx: &Ctx, act: &str, button: &Element) -> Result<(), JsError> {
+    /// The reader changed the plan: the link notice has served, and the fragment follows.
+    fn edited(&mut self) {
+        if matches!(self.notice, Some(Notice::Link(_))) {
+            self.notice = None;
+        }
+        self.touched = true;
+    }
+
+    /// The dates of a batch in words beside the browser's date boxes, whose format follows the
+    /// browser's language, not the page's.
+    fn show_date(&self, ctx: &Ctx, i: usize) {
+        for f in [
+            crate::rules::field::BatchField::Start,
+            crate::rules::field::BatchField::End,
+        ] {
+            let path = FieldPath::Batch(i, f);
+            let Some(id) = self.field_id(ctx, &path) else {
+                continue;
+            };
+            if let Some(el) = ctx.root.get_element_by_id(&format!("{id}-say")) {
+                let text = self
+                    .draft
+                    .cell(&path)
+                    .map(|c| date_words(c, ctx.lang))
+                    .unwrap_or_default();
+                el.set_text_content(Some(&text));
+            }
+        }
+    }
+
+    pub fn on_click(&mut self, ctx: &Ctx, act: Act, button: &Element) -> Result<(), JsError> {
         if self.charts.on_click(ctx, act, button, &self.input)? {
             return Ok(());
         }
@@ -907,180 +972,342 @@ impl Rest {
             .get_attribute("data-i")
             .and_then(|s| s.parse().ok())
             .unwrap_or(0);
-        let focus;
         match act {
-            "copy" => {
+            Act::Lang | Act::Table | Act::Png | Act::Csv => Ok(()),
+            Act::Copy => {
                 self.copy(ctx);
-                return Ok(());
+                Ok(())
             }
-            "why" => {
+            Act::Why => {
                 if let Some(el) = ctx.by_uid("checks") {
                     el.scroll_into_view();
                 }
+                Ok(())
+            }
+            Act::Reset => {
+                self.draft = Draft::example();
+                self.notice = None;
+                self.rekey();
+                self.edited();
+                self.rerender_form(ctx, Some(format!("[data-act=\"{}\"]", Act::Reset.name())))
+            }
+            Act::DropProblems => {
+                self.draft.apply(Edit::DropProblems).ok();
+                self.edited();
+                self.update(ctx)
+            }
+            Act::Add(list) => {
+                let at = self.draft.len(list);
+                self.structural(ctx, Edit::Add(list), list, at)
+            }
+            Act::Dup(list) => self.structural(ctx, Edit::Duplicate(list, i), list, i + 1),
+            Act::Del(list) => self.structural(ctx, Edit::Remove(list, i), list, i),
+        }
+    }
+
+    /// Applies an edit that adds or removes a row at `at`, and changes only that row in the
+    /// page: inserts or removes it, renumbers the rows after it, updates the caps.
+    fn structural(
+        &mut self,
+        ctx: &Ctx,
+        edit: Edit,
+        list: ListId,
+        at: usize,
+    ) -> Result<(), JsError> {
+        let removing = matches!(edit, Edit::Remove(..));
+        match self.draft.apply(edit) {
+            Ok(()) => {}
+            Err(EditError::AtCap(_) | EditError::LastBatch | EditError::NoSuchField) => {
+                // The buttons are disabled or hidden in these cases; nothing to do.
                 return Ok(());
             }
-            "add-batch" | "dup-batch" => {
-                let Some(list) = list_mut(&mut self.plan, "batches") else {
-                    return Ok(());
-                };
-                if list.len() >= 100 {
-                    return Ok(());
-                }
-                let src = if act == "dup-batch" {
-                    list.get(i).cloned()
-                } else {
-                    list.last().cloned()
-                };
-                let at = if act == "dup-batch" {
-                    (i + 1).min(list.len())
-                } else {
-                    list.len()
-                };
-                list.insert(
-                    at,
-                    src.unwrap_or_else(|| example_plan()["batches"][0].clone()),
-                );
-                focus = format!("batches.{at}.participants");
-            }
-            "del-batch" => {
-                let Some(list) = list_mut(&mut self.plan, "batches") else {
-                    return Ok(());
-                };
-                if list.len() > 1 && i < list.len() {
-                    list.remove(i);
-                }
-                focus = format!("batches.{}.participants", i.saturating_sub(1));
-            }
-            "add-person" => {
-                let Some(list) = list_mut(&mut self.plan, "people") else {
-                    return Ok(());
-                };
-                if list.len() >= 200 {
-                    return Ok(());
-                }
-                list.push(new_person());
-                focus = format!("people.{}.honor", list.len() - 1);
-            }
-            "del-person" => {
-                let Some(list) = list_mut(&mut self.plan, "people") else {
-                    return Ok(());
-                };
-                if i < list.len() {
-                    list.remove(i);
-                }
-                focus = "act:add-person".into();
-            }
-            "add-trip" => {
-                let Some(list) = list_mut(&mut self.plan, "technical_worker_trips") else {
-                    return Ok(());
-                };
-                if list.len() >= 50 {
-                    return Ok(());
-                }
-                let year = list
-                    .last()
-                    .and_then(|t| t.get("year"))
-                    .and_then(Value::as_i64)
-                    .map_or(2022, |y| y + 1);
-                list.push(json!({"year": year, "participants": 300}));
-                focus = format!("technical_worker_trips.{}.participants", list.len() - 1);
-            }
-            "del-trip" => {
-                let Some(list) = list_mut(&mut self.plan, "technical_worker_trips") else {
-                    return Ok(());
-                };
-                if i < list.len() {
-                    list.remove(i);
-                }
-                focus = "act:add-trip".into();
-            }
-            "reset" => {
-                self.plan = example_plan();
-                self.notice = None;
-                focus = "act:reset".into();
-            }
-            _ => return Ok(()),
         }
-        self.touched = true;
-        // Empty optional lists leave the plan.
-        if let Some(o) = self.plan.as_object_mut() {
-            for k in ["people", "technical_worker_trips"] {
-                if o.get(k)
-                    .and_then(Value::as_array)
-                    .is_some_and(Vec::is_empty)
-                {
-                    o.remove(k);
+        let keys = &mut self.keys[list_index(list)];
+        if removing {
+            let gone = (at < keys.len()).then(|| keys.remove(at));
+            if let Some(k) = gone {
+                if let Some(el) = ctx.by_uid(&format!("{}{k}", tag(list))) {
+                    el.remove();
                 }
+            }
+        } else {
+            let k = self.next_key;
+            self.next_key += 1;
+            keys.insert(at.min(keys.len()), k);
+            let cells = rows(&self.draft, list).get(at).map(|r| r.to_vec());
+            if let Some(cells) = cells {
+                let mut h = H::default();
+                self.row_markup(ctx, &mut h, list, at, &cells);
+                let before = at
+                    .checked_sub(1)
+                    .and_then(|p| self.row_id(ctx, list, p))
+                    .and_then(|id| ctx.root.get_element_by_id(&id));
+                match before {
+                    Some(prev) => prev.insert_adjacent_html("afterend", &h.0).ok(),
+                    None => ctx
+                        .by_uid(&format!("{}s", tag(list)))
+                        .and_then(|c| c.insert_adjacent_html("afterbegin", &h.0).ok()),
+                };
             }
         }
-        let form = ctx.by_uid("form").ok_or_else(|| js_err("form missing"))?;
-        let mut h = H::default();
-        self.form_markup(ctx, &mut h);
-        form.set_inner_html(&h.0);
+        self.renumber(ctx, list, at);
+        self.show_caps(ctx, list);
+        if list == ListId::People {
+            if let Some(s) = ctx.q("details.roster > summary") {
+                let n = self.draft.people.len();
+                let text = match ctx.lang {
+                    Lang::Zh => format!("参加人员名单（可选，{n}人）"),
+                    Lang::En => format!("Roster (optional, {n} people)"),
+                };
+                s.set_text_content(Some(&text));
+            }
+        }
+        self.edited();
         self.update(ctx)?;
-        let sel = match focus.strip_prefix("act:") {
-            Some(a) => format!("[data-act=\"{a}\"]"),
-            None => format!("[data-f=\"{focus}\"]"),
+        // Focus: the new row's first field, or after a removal the list's Add button.
+        let sel = if removing {
+            format!("[data-act=\"{}\"]", Act::Add(list).name())
+        } else {
+            let first = list.field(at, 0).map(|p| p.to_string()).unwrap_or_default();
+            format!("[data-f=\"{first}\"]")
         };
-        if let Some(el) = ctx.q(&sel).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-            el.focus().ok();
-        }
+        focus_on(ctx, &sel);
         Ok(())
     }
 
+    /// After a row came or went at `from`: the rows from there on get their new numbers (legend,
+    /// `data-f`, the row buttons' `data-i` and labels); their ids stay.
+    fn renumber(&self, ctx: &Ctx, list: ListId, from: usize) {
+        let zh = ctx.lang == Lang::Zh;
+        for i in from..self.draft.len(list) {
+            let Some(row) = self
+                .row_id(ctx, list, i)
+                .and_then(|id| ctx.root.get_element_by_id(&id))
+            else {
+                continue;
+            };
+            if let Some(legend) = row.query_selector("legend").ok().flatten() {
+                legend.set_text_content(Some(&list.row_name(i, zh)));
+            }
+            if let Ok(fields) = row.query_selector_all("[data-f]") {
+                for n in 0..fields.length() {
+                    let Some(el) = fields.get(n).and_then(|x| x.dyn_into::<Element>().ok()) else {
+                        continue;
+                    };
+                    if let Some(j) = el
+                        .get_attribute("data-f")
+                        .and_then(|p| p.rsplit('.').next().map(str::to_string))
+                        .and_then(|key| list.defs().iter().position(|d| d.key == key))
+                    {
+                        if let Some(p) = list.field(i, j) {
+                            el.set_attribute("data-f", &p.to_string()).ok();
+                        }
+                    }
+                }
+            }
+            if let Ok(buttons) = row.query_selector_all("button[data-i]") {
+                for n in 0..buttons.length() {
+                    let Some(b) = buttons.get(n).and_then(|x| x.dyn_into::<Element>().ok()) else {
+                        continue;
+                    };
+                    b.set_attribute("data-i", &i.to_string()).ok();
+                    if let Some(act) = b.get_attribute("data-act").as_deref().and_then(Act::parse) {
+                        b.set_text_content(Some(&row_button(act, i, ctx.lang)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The Add and Duplicate buttons at a list's cap, and the batches' Remove buttons when one
+    /// is left.
+    fn show_caps(&self, ctx: &Ctx, list: ListId) {
+        let full = self.draft.at_cap(list);
+        let set = |el: &Element, attr: &str, on: bool| {
+            if on {
+                el.set_attribute(attr, "").ok();
+            } else {
+                el.remove_attribute(attr).ok();
+            }
+        };
+        for act in [Act::Add(list), Act::Dup(list)] {
+            if let Ok(all) = ctx
+                .root
+                .query_selector_all(&format!("[data-act=\"{}\"]", act.name()))
+            {
+                for n in 0..all.length() {
+                    if let Some(b) = all.get(n).and_then(|x| x.dyn_into::<Element>().ok()) {
+                        set(&b, "disabled", full);
+                    }
+                }
+            }
+        }
+        if let Some(hint) = ctx.by_uid(&format!("{}-cap", tag(list))) {
+            set(&hint, "hidden", !full);
+        }
+        if list == ListId::Batches {
+            let one = self.draft.batches.len() <= 1;
+            if let Ok(all) = ctx
+                .root
+                .query_selector_all(&format!("[data-act=\"{}\"]", Act::Del(list).name()))
+            {
+                for n in 0..all.length() {
+                    if let Some(b) = all.get(n).and_then(|x| x.dyn_into::<Element>().ok()) {
+                        set(&b, "hidden", one);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Copies the share link; where the clipboard API is missing or refuses, selects the link
+    /// and says how to copy it by hand.
     fn copy(&mut self, ctx: &Ctx) {
         let Some(w) = web_sys::window() else { return };
-        let Some(link) = ctx
+        let Some(input) = ctx
             .by_uid("link")
             .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
         else {
             return;
         };
-        link.select();
-        let url = link.value();
+        input.focus().ok();
+        input.select();
         let status = ctx.uid("copied");
+        let say = |root: &web_sys::ShadowRoot, text: &str| {
+            if let Some(el) = root.get_element_by_id(&status) {
+                el.set_text_content(Some(text));
+            }
+        };
+        let by_hand = ctx.pick(
+            "已选中链接：请按 Ctrl+C（Mac 上按 ⌘C）复制，手机上长按选择“复制”。",
+            "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it, or long-press and choose Copy on a phone.",
+        );
+        let navigator = w.navigator();
+        let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+            .ok()
+            .filter(|c| !c.is_undefined() && !c.is_null() && has(c, "writeText"));
+        let Some(clipboard) = clipboard else {
+            say(&ctx.root, by_hand);
+            return;
+        };
+        let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
         let root = ctx.root.clone();
+        let (ok_text, fail_text) = (
+            ctx.pick("已复制。", "Copied.").to_string(),
+            by_hand.to_string(),
+        );
+        let status_ok = status.clone();
         let (ok, fail) = self.copy_cbs.get_or_insert_with(|| {
-            let say = |attr: &'static str, root: web_sys::ShadowRoot, status: String| {
-                Closure::<dyn FnMut(JsValue)>::new(move |_v: JsValue| {
-                    if let Some(el) = root.get_element_by_id(&status) {
-                        let text = el.get_attribute(attr).unwrap_or_default();
-                        el.set_text_content(Some(&text));
-                    }
-                })
-            };
-            (
-                say("data-ok", root.clone(), status.clone()),
-                say("data-fail", root, status),
-            )
+            let r1 = root.clone();
+            let ok = Closure::<dyn FnMut(JsValue)>::new(move |_v: JsValue| {
+                if let Some(el) = r1.get_element_by_id(&status_ok) {
+                    el.set_text_content(Some(&ok_text));
+                }
+            });
+            let fail = Closure::<dyn FnMut(JsValue)>::new(move |_v: JsValue| {
+                if let Some(el) = root.get_element_by_id(&status) {
+                    el.set_text_content(Some(&fail_text));
+                }
+            });
+            (ok, fail)
         });
-        let promise = w.navigator().clipboard().write_text(&url);
-        let _ = promise.then2(ok, fail);
+        let _ = clipboard.write_text(&input.value()).then2(ok, fail);
     }
 }
 
-/// How an input is drawn.
-#[derive(Clone, Copy)]
-enum Kind {
-    Number,
-    Decimal,
-    Date,
-    Check,
-    Select(Opts),
+/// "已达上限：最多100批" / "At the cap: at most 100 batches".
+fn cap_text(list: ListId, lang: Lang) -> String {
+    let n = format::grouped(list.cap() as i64);
+    match (list, lang) {
+        (ListId::Batches, Lang::Zh) => format!("已达上限：最多{n}批"),
+        (ListId::People, Lang::Zh) => format!("已达上限：名单最多{n}人"),
+        (ListId::Trips, Lang::Zh) => format!("已达上限：最多{n}年"),
+        (ListId::Batches, Lang::En) => format!("At the cap: at most {n} batches"),
+        (ListId::People, Lang::En) => format!("At the cap: at most {n} people on the roster"),
+        (ListId::Trips, Lang::En) => format!("At the cap: at most {n} years"),
+    }
 }
 
-/// One labelled input with its error slot (filled by `show_report`).
-fn field(ctx: &Ctx, h: &mut H, path: &str, label: &str, kind: Kind, value: Option<&Value>) {
-    let id = ctx.uid(&path.replace('.', "-"));
-    let err = format!("{id}-err");
-    let text = match value {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) | None => String::new(),
-        Some(v) => v.to_string(),
+/// A row button's label: "复制第3批", "Remove person 2".
+fn row_button(act: Act, i: usize, lang: Lang) -> String {
+    let n = i + 1;
+    match (act, lang) {
+        (Act::Dup(_), Lang::Zh) => format!("复制第{n}批"),
+        (Act::Dup(_), Lang::En) => format!("Duplicate batch {n}"),
+        (Act::Del(ListId::Batches), Lang::Zh) => format!("删除第{n}批"),
+        (Act::Del(ListId::Batches), Lang::En) => format!("Remove batch {n}"),
+        (Act::Del(ListId::People), Lang::Zh) => format!("删除第{n}人"),
+        (Act::Del(ListId::People), Lang::En) => format!("Remove person {n}"),
+        (Act::Del(ListId::Trips), Lang::Zh) => format!("删除第{n}行"),
+        (Act::Del(ListId::Trips), Lang::En) => format!("Remove row {n}"),
+        _ => String::new(),
+    }
+}
+
+fn focus_on(ctx: &Ctx, selector: &str) {
+    if let Some(el) = ctx
+        .q(selector)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        el.focus().ok();
+    }
+}
+
+/// Shows (or clears) the error of the field whose input has id `id`.
+fn set_error(ctx: &Ctx, id: &str, msg: Option<&str>) {
+    let err_id = format!("{id}-err");
+    if let Some(el) = ctx.root.get_element_by_id(id) {
+        match msg {
+            Some(_) => {
+                el.set_attribute("aria-invalid", "true").ok();
+                el.set_attribute("aria-describedby", &err_id).ok();
+            }
+            None => {
+                el.remove_attribute("aria-invalid").ok();
+                el.remove_attribute("aria-describedby").ok();
+            }
+        }
+    }
+    if let Some(slot) = ctx.root.get_element_by_id(&err_id) {
+        match msg {
+            Some(m) => {
+                slot.set_text_content(Some(m));
+                slot.remove_attribute("hidden").ok();
+            }
+            None => {
+                slot.set_text_content(None);
+                slot.set_attribute("hidden", "").ok();
+            }
+        }
+    }
+}
+
+/// A date cell in words for the page's language ("2024年5月6日，周一"), empty when it is not a
+/// date.
+fn date_words(cell: &Cell, lang: Lang) -> String {
+    let Cell::Text(s) = cell else {
+        return String::new();
     };
-    let check = matches!(kind, Kind::Check);
+    crate::rules::read::parse_date(s)
+        .map(|d| {
+            format::weekday_date(
+                d.year(),
+                d.month(),
+                d.day(),
+                d.weekday().to_monday_zero_offset(),
+                lang,
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// One labelled input with its error slot, drawn from the field's definition.
+fn field(ctx: &Ctx, h: &mut H, id: &str, path: &str, def: &FieldDef, cell: &Cell) {
+    let err = format!("{id}-err");
+    let label = ctx.pick(def.zh, def.en);
+    let check = def.kind == FieldKind::Flag;
     // Selects with long option labels get the whole row.
-    let wide = matches!(kind, Kind::Select(o) if o.iter().any(|(_, zh, _)| zh.chars().count() > 6));
+    let wide = matches!(def.kind, FieldKind::Word(w) if w.iter().any(|x| x.zh.chars().count() > 6));
     h.o(
         "div",
         &[(
@@ -1095,59 +1322,72 @@ fn field(ctx: &Ctx, h: &mut H, path: &str, label: &str, kind: Kind, value: Optio
         )],
     );
     if !check {
-        h.e("label", &[("for", &id)], label);
+        h.e("label", &[("for", id)], label);
     }
-    match kind {
-        Kind::Select(opts) => {
-            h.o("select", &[("id", &id), ("data-f", path)]);
-            if !opts.iter().any(|(v, _, _)| *v == text) {
-                // A value from a shared link the form does not know: keep it, the engine says why.
-                h.e("option", &[("value", &text), ("selected", "")], &text);
+    let text = cell.shown();
+    let max = MAX_TEXT.to_string();
+    match def.kind {
+        FieldKind::Word(words) => {
+            h.o("select", &[("id", id), ("data-f", path)]);
+            if !words.iter().any(|w| w.json == text) {
+                // A value the form does not know (from a link or a file), or none: keep it
+                // selected, the engine says why.
+                h.e("option", &[("value", text), ("selected", "")], text);
             }
-            for (v, zh, en) in opts {
-                let mut attrs = vec![("value", *v)];
-                if *v == text {
+            for w in words {
+                let mut attrs = vec![("value", w.json)];
+                if w.json == text {
                     attrs.push(("selected", ""));
                 }
-                h.e("option", &attrs, ctx.pick(zh, en));
+                h.e("option", &attrs, ctx.pick(w.zh, w.en));
             }
             h.c("select");
         }
-        Kind::Check => {
-            let mut attrs = vec![("type", "checkbox"), ("id", id.as_str()), ("data-f", path)];
-            if value == Some(&Value::Bool(true)) {
+        FieldKind::Flag => {
+            let mut attrs = vec![("type", "checkbox"), ("id", id), ("data-f", path)];
+            if *cell == Cell::Flag(true) {
                 attrs.push(("checked", ""));
             }
             h.o("input", &attrs);
-            h.e("label", &[("for", &id)], label);
+            h.e("label", &[("for", id)], label);
         }
-        Kind::Date => {
+        FieldKind::Date => {
+            let (lo, hi) = crate::rules::field::YEARS;
+            let (min, max_d) = (format!("{lo}-01-01"), format!("{hi}-12-31"));
             h.o(
                 "input",
                 &[
                     ("type", "date"),
-                    ("id", &id),
+                    ("id", id),
                     ("data-f", path),
-                    ("value", &text),
-                    ("min", "2000-01-01"),
-                    ("max", "2100-12-31"),
+                    ("value", text),
+                    ("min", &min),
+                    ("max", &max_d),
                 ],
             );
+            if ctx.lang == Lang::Zh {
+                h.e(
+                    "span",
+                    &[("class", "say"), ("id", &format!("{id}-say"))],
+                    &date_words(cell, ctx.lang),
+                );
+            }
         }
-        Kind::Number | Kind::Decimal => {
-            let mode = if matches!(kind, Kind::Number) {
-                "numeric"
-            } else {
+        FieldKind::Int { .. } | FieldKind::Money => {
+            let mode = if matches!(def.kind, FieldKind::Money) {
                 "decimal"
+            } else {
+                "numeric"
             };
             h.o(
                 "input",
                 &[
                     ("type", "text"),
                     ("inputmode", mode),
-                    ("id", &id),
+                    ("id", id),
                     ("data-f", path),
-                    ("value", &text),
+                    ("value", text),
+                    ("maxlength", &max),
                     ("autocomplete", "off"),
                 ],
             );
@@ -1157,107 +1397,18 @@ fn field(ctx: &Ctx, h: &mut H, path: &str, label: &str, kind: Kind, value: Optio
     h.c("div");
 }
 
-/// `batches[0].end` → `batches.0.end`, the form's path.
-fn field_path(engine: &str) -> String {
-    engine.replace('[', ".").replace(']', "")
-}
-
-fn is_numeric(path: &str) -> bool {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    matches!(
-        last,
-        "participants"
-            | "cost_per_person"
-            | "lodging_changes"
-            | "age"
-            | "year"
-            | "model_workers_under_65"
-    )
-}
-
-/// A number if the text is one (full-width digits allowed), else the text (the engine then says
-/// what is wrong with it), `null` when empty.
-fn num_or_text(s: &str) -> Value {
-    let t: String = s
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            c => c,
-        })
-        .filter(|c| *c != ',')
-        .collect();
-    if t.is_empty() {
-        return Value::Null;
-    }
-    if let Ok(n) = t.parse::<i64>() {
-        return Value::from(n);
-    }
-    // A plain decimal (what Rust's float parser would accept, less inf and NaN) is converted by
-    // the browser: Rust's own float parser brings about 15 KB of tables into the wasm.
-    let f = if plain_decimal(&t) {
-        js_sys::Number::parse_float(&t)
-    } else {
-        f64::NAN
-    };
-    match f {
-        f if f.is_finite() => {
-            serde_json::Number::from_f64(f).map_or(Value::String(t), Value::Number)
+/// The key of a check line, stable while the plan's shape stays: the rule and what it is about.
+fn check_key(c: &Check) -> String {
+    // The rule's position, not its Debug name: Debug formatting would weigh on the wasm.
+    let rule = c.rule as u8;
+    match (&c.why, c.batch, c.person) {
+        (Why::AnnualScale { year, .. } | Why::AnnualScaleUnknown { year, .. }, _, _) => {
+            format!("{rule}-y{year}")
         }
-        _ => Value::String(s.to_string()),
+        (_, Some(b), _) => format!("{rule}-b{b}"),
+        (_, _, Some(p)) => format!("{rule}-p{p}"),
+        _ => rule.to_string(),
     }
-}
-
-/// `-12`, `4500.5`, `.5`, `1e3`: an optional sign, digits with at most one point, an optional
-/// exponent. Not hex, not `inf`, not `NaN`.
-fn plain_decimal(t: &str) -> bool {
-    let digits = |x: &str| x.bytes().all(|c| c.is_ascii_digit());
-    let unsigned = |x: &str| x.strip_prefix(['-', '+']).unwrap_or(x).to_string();
-    let body = unsigned(t);
-    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
-        Some((m, e)) => (m.to_string(), Some(unsigned(e))),
-        None => (body, None),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((&mantissa, ""));
-    !(int.is_empty() && frac.is_empty())
-        && digits(int)
-        && digits(frac)
-        && exponent.is_none_or(|e| !e.is_empty() && digits(&e))
-}
-
-/// Sets `a.0.b` in a JSON value, creating objects on the way; a wrong step is ignored.
-fn set_path(v: &mut Value, path: &str, value: Value) {
-    let mut cur = v;
-    let parts: Vec<&str> = path.split('.').collect();
-    let Some((last, steps)) = parts.split_last() else {
-        return;
-    };
-    for step in steps {
-        let next = match step.parse::<usize>() {
-            Ok(i) => cur.get_mut(i),
-            Err(_) => cur.get_mut(*step),
-        };
-        match next {
-            Some(n) => cur = n,
-            None => return,
-        }
-    }
-    if let Some(o) = cur.as_object_mut() {
-        o.insert((*last).to_string(), value);
-    }
-}
-
-/// The list `key` of the plan, created empty if missing or not a list.
-fn list_mut<'a>(plan: &'a mut Value, key: &str) -> Option<&'a mut Vec<Value>> {
-    let entry = plan
-        .as_object_mut()?
-        .entry(key.to_string())
-        .or_insert_with(|| Value::Array(Vec::new()));
-    if !entry.is_array() {
-        *entry = Value::Array(Vec::new());
-    }
-    entry.as_array_mut()
 }
 
 fn status_word(s: Status, lang: Lang) -> (&'static str, &'static str) {
@@ -1283,13 +1434,6 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-/// The plan's list under `key` (empty when absent or not a list).
-fn list<'p>(plan: &'p Value, key: &str) -> &'p [Value] {
-    plan.get(key)
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice)
-}
-
 /// Opens an optional section (`<details class="opt {class}">`), kept open across re-renders if
 /// the reader had opened it.
 fn open_details(ctx: &Ctx, h: &mut H, class: &str, summary: &str) {
@@ -1305,19 +1449,6 @@ fn open_details(ctx: &Ctx, h: &mut H, class: &str, summary: &str) {
     h.e("summary", &[], summary);
 }
 
-/// The button that removes row `i` of a list (`data-act` names the list).
-fn remove_button(h: &mut H, act: &str, i: usize, label: &str) {
-    h.e(
-        "button",
-        &[
-            ("type", "button"),
-            ("data-act", act),
-            ("data-i", &i.to_string()),
-        ],
-        label,
-    );
-}
-
 /// A figure of a check in its unit: 120人, 7天, ¥4,500.
 fn amount(v: f64, unit: Unit, lang: Lang) -> String {
     match unit {
@@ -1328,9 +1459,15 @@ fn amount(v: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-fn check_line(h: &mut H, c: &Check, lang: Lang) {
+fn check_line(ctx: &Ctx, h: &mut H, key: &str, c: &Check, lang: Lang) {
     let (mark, word) = status_word(c.status, lang);
-    h.o("li", &[("class", status_class(c.status))]);
+    h.o(
+        "li",
+        &[
+            ("class", status_class(c.status)),
+            ("id", &ctx.uid(&format!("ck-{key}"))),
+        ],
+    );
     h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
     h.o("div", &[]);
     h.e("strong", &[], word)
@@ -1380,76 +1517,4 @@ fn check_line(h: &mut H, c: &Check, lang: Lang) {
     };
     h.e("cite", &[], &cite);
     h.c("div").c("li");
-}
-
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date, if it is a real one.
-fn day_number(s: &str) -> Option<i64> {
-    let mut it = s.split('-');
-    let y: i64 = it.next()?.parse().ok()?;
-    let m: i64 = it.next()?.parse().ok()?;
-    let d: i64 = it.next()?.parse().ok()?;
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let dim = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if !(2000..=2100).contains(&y)
-        || !(1..=12).contains(&m)
-        || d < 1
-        || d > *dim.get((m - 1) as usize)?
-    {
-        return None;
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
-/// The plan's batches as points on the budget chart (those with real dates and a cost).
-fn plan_points(plan: &Value) -> Vec<PlanPoint> {
-    let batches = plan
-        .get("batches")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    batches
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| {
-            let start = day_number(b.get("start")?.as_str()?)?;
-            let end = day_number(b.get("end")?.as_str()?)?;
-            let days = u32::try_from(end - start + 1)
-                .ok()
-                .filter(|d| (1..=366).contains(d))?;
-            let cost = b
-                .get("cost_per_person")?
-                .as_f64()
-                .filter(|c| (0.0..=1_000_000.0).contains(c))?;
-            let destination = match b.get("destination")?.as_str()? {
-                "out_of_province" => Destination::OutOfProvince,
-                _ => Destination::InProvince,
-            };
-            Some(PlanPoint {
-                days,
-                cost_per_person_fen: (cost * 100.0).round() as i64,
-                destination,
-                label_zh: format!("第{}批", i + 1),
-                label_en: format!("Batch {}", i + 1),
-            })
-        })
-        .collect()
 }

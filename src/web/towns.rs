@@ -4,7 +4,7 @@
 use super::canvas::Charts;
 use super::chart_api::{Annualise, ChartId, ChartInput};
 use super::html::H;
-use super::Ctx;
+use super::{Act, Ctx};
 use crate::data::{self, Section, Source};
 use crate::format::{self, Lang};
 use wasm_bindgen::prelude::*;
@@ -215,7 +215,7 @@ impl Towns {
         Ok(())
     }
 
-    pub fn on_click(&mut self, ctx: &Ctx, act: &str, button: &Element) -> Result<(), JsError> {
+    pub fn on_click(&mut self, ctx: &Ctx, act: Act, button: &Element) -> Result<(), JsError> {
         self.charts
             .on_click(ctx, act, button, &self.input)
             .map(|_| ())

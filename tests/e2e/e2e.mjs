@@ -83,8 +83,9 @@ async function restTripForm(page, label) {
   const line = await rest(page).locator('.checks .s-fail').first().textContent().catch(() => '');
   if (!line.includes('100')) fail(`${label}: no failing line naming the limit of 100: ${line}`);
   await people.fill('abc');
-  const err = await rest(page).locator('[id$="batches-0-participants-err"]').textContent();
   const invalid = await people.getAttribute('aria-invalid');
+  const errId = await people.getAttribute('aria-describedby');
+  const err = errId ? await rest(page).locator(`[id="${errId}"]`).textContent() : '';
   if (!err || invalid !== 'true') fail(`${label}: no error next to the field for "abc" (${err}, aria-invalid=${invalid})`);
   else pass(`${label}: "abc" → message next to the field: ${err}`);
   await people.fill('90');
