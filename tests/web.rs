@@ -931,3 +931,30 @@ fn the_js_api_checks_a_plain_object_and_lists_the_records() {
         .unwrap()
         .is_string());
 }
+
+#[wasm_bindgen_test]
+fn the_growth_box_shows_the_rate_the_chart_uses() {
+    let (el, root) = mounted("towns", "en");
+    let boxed = |t: &str| -> HtmlInputElement {
+        root.query_selector(&format!("input[data-f=growth][type={t}]"))
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap()
+    };
+    let number = boxed("number");
+    number.set_value("999");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    number
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    // The chart is clamped to 100%, and so are both controls.
+    assert_eq!(number.value(), "100");
+    assert_eq!(boxed("range").value(), "100");
+    assert_eq!(number.max(), boxed("range").max());
+    let table = text(&root, "[data-chart=projection] table");
+    assert!(table.contains("100%"), "{table}");
+    done(el);
+}

@@ -36,7 +36,11 @@
       }
     }
   };
-  window.sxExplainer = { mountAll };
+  // The JS API for newsroom developers (the full build): check(plan) returns the rule engine's
+  // report for a plan in the CLI's JSON shape; records() returns the dataset.
+  const check = async (plan) => (await load('pkg')).check(plan);
+  const records = async () => (await load('pkg')).records();
+  window.sxExplainer = { mountAll, check, records };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
   else mountAll();
 })();

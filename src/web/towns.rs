@@ -3,6 +3,7 @@
 
 use super::canvas::Charts;
 use super::chart_api::{Annualise, ChartId, ChartInput};
+use crate::charts::Projection;
 use super::html::H;
 use super::{Act, Ctx};
 use crate::data::{self, Section, Source};
@@ -99,7 +100,12 @@ impl Towns {
     /// choice of how eight months become a year.
     fn controls(&self, ctx: &Ctx, h: &mut H) {
         let lang = ctx.lang;
-        let g = format::decimal(self.input.projection.growth_percent, 1);
+        let g = format::decimal(self.input.projection.growth(), 1);
+        // One range for the slider, the number box and the chart: the projection's own.
+        let (min, max) = (
+            format::decimal(Projection::MIN_GROWTH, 0),
+            format::decimal(Projection::MAX_GROWTH, 0),
+        );
         h.o("fieldset", &[("class", "ctl")]);
         h.e(
             "legend",
@@ -118,8 +124,8 @@ impl Towns {
                 ("type", "range"),
                 ("id", &ctx.uid("g")),
                 ("data-f", "growth"),
-                ("min", "0"),
-                ("max", "40"),
+                ("min", &min),
+                ("max", &max),
                 ("step", "0.5"),
                 ("value", &g),
             ],
@@ -130,8 +136,8 @@ impl Towns {
                 ("type", "number"),
                 ("id", &ctx.uid("gn")),
                 ("data-f", "growth"),
-                ("min", "0"),
-                ("max", "40"),
+                ("min", &min),
+                ("max", &max),
                 ("step", "0.5"),
                 ("value", &g),
                 (
@@ -189,16 +195,18 @@ impl Towns {
                 if !v.is_finite() {
                     return Ok(());
                 }
-                let v = v.clamp(-50.0, 100.0);
                 self.input.projection.growth_percent = v;
-                // Keep the slider and the number box in step.
+                // What the chart uses (clamped to the projection's range): both controls show it,
+                // also the box being typed in when what was typed is out of range.
+                let used = self.input.projection.growth();
+                self.input.projection.growth_percent = used;
                 for other in ["g", "gn"] {
                     if let Some(o) = ctx
                         .by_uid(other)
                         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
                     {
-                        if o != *input {
-                            o.set_value(&format::decimal(v, 1));
+                        if o != *input || v != used {
+                            o.set_value(&format::decimal(used, 1));
                         }
                     }
                 }
