@@ -85,10 +85,12 @@ pub fn grouped(value: i64) -> String {
     out
 }
 
-/// An amount in 亿元 (hundred million yuan): "410.5亿元" in Chinese, "¥41.05bn" in English.
+/// An amount in 亿元 (hundred million yuan): "410.5亿元" in Chinese; in English "¥41.05bn", or
+/// "¥410m" below a billion (1亿元 is ¥100m, not ¥0.1bn).
 pub fn yi_yuan(value: f64, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{}亿元", decimal(value, 1)),
+        Lang::En if value.abs() < 10.0 => format!("¥{}m", decimal(value * 100.0, 0)),
         Lang::En => format!("¥{}bn", decimal(value / 10.0, 2)),
     }
 }
@@ -98,16 +100,18 @@ pub fn percent(value: f64, decimals: usize) -> String {
     format!("{}%", decimal(value, decimals))
 }
 
-/// An amount of yuan given in fen (1/100 yuan), exact: "¥4,500" or "¥4,500.50".
-pub fn yuan_fen(fen: i64, _lang: Lang) -> String {
+/// An amount of yuan given in fen (1/100 yuan), exact: "5200元" or "4500.5元" for a Chinese
+/// reader (as the article writes 6000元), "¥5,200" or "¥4,500.50" for an English one.
+pub fn yuan_fen(fen: i64, lang: Lang) -> String {
     let sign = if fen < 0 { "-" } else { "" };
     let abs = fen.unsigned_abs();
     let (y, f) = (abs / 100, abs % 100);
-    let y = grouped(y as i64);
-    if f == 0 {
-        format!("{sign}¥{y}")
-    } else {
-        format!("{sign}¥{y}.{f:02}")
+    match (lang, f, f % 10) {
+        (Lang::Zh, 0, _) => format!("{sign}{y}元"),
+        (Lang::Zh, _, 0) => format!("{sign}{y}.{}元", f / 10),
+        (Lang::Zh, _, _) => format!("{sign}{y}.{f:02}元"),
+        (Lang::En, 0, _) => format!("{sign}¥{}", grouped(y as i64)),
+        (Lang::En, _, _) => format!("{sign}¥{}.{f:02}", grouped(y as i64)),
     }
 }
 
@@ -190,6 +194,8 @@ mod tests {
     fn formats_like_the_article() {
         assert_eq!(yi_yuan(410.5, Lang::Zh), "410.5亿元");
         assert_eq!(yi_yuan(155.6, Lang::En), "¥15.56bn");
+        assert_eq!(yi_yuan(1.0, Lang::En), "¥100m");
+        assert_eq!(yi_yuan(4.1, Lang::En), "¥410m");
         assert_eq!(percent(18.2, 1), "18.2%");
         assert_eq!(percent(17.0, 1), "17%");
         assert_eq!(count(15_000.0, Lang::Zh), "1.5万");
@@ -198,7 +204,9 @@ mod tests {
         assert_eq!(date(2023, 9, 21, Lang::En, true), "21 Sep 2023");
         assert_eq!(weekday_date(2024, 5, 6, 0, Lang::Zh), "2024年5月6日，周一");
         assert_eq!(weekday_date(2024, 5, 6, 0, Lang::En), "Mon 6 May 2024");
-        assert_eq!(yuan_fen(450_000, Lang::Zh), "¥4,500");
+        assert_eq!(yuan_fen(450_000, Lang::Zh), "4500元");
+        assert_eq!(yuan_fen(450_050, Lang::Zh), "4500.5元");
+        assert_eq!(yuan_fen(450_000, Lang::En), "¥4,500");
         assert_eq!(yuan_fen(90_001, Lang::En), "¥900.01");
         assert_eq!(yuan_fen(-2_000, Lang::En), "-¥20");
         assert_eq!(grouped(1_003), "1,003");

@@ -45,6 +45,7 @@ fn plan() -> ChartInput {
     ChartInput {
         plan_points: vec![
             PlanPoint {
+                capped: true,
                 days: 7,
                 cost_per_person_fen: 450_000,
                 destination: Destination::InProvince,
@@ -52,6 +53,7 @@ fn plan() -> ChartInput {
                 label_en: "Batch 1".into(),
             },
             PlanPoint {
+                capped: true,
                 days: 5,
                 cost_per_person_fen: 560_000,
                 destination: Destination::OutOfProvince,
@@ -65,6 +67,7 @@ fn plan() -> ChartInput {
 
 fn point(days: u32, yuan: i64, destination: Destination, n: usize) -> PlanPoint {
     PlanPoint {
+        capped: true,
         days,
         cost_per_person_fen: yuan * 100,
         destination,
@@ -208,7 +211,7 @@ fn expected(id: ChartId, lang: Lang) -> Vec<&'static str> {
             "214.3亿元",
             "18.2%",
             "17%",
-            "18.9%（推算）",
+            "约19%（推算）",
         ],
         (ChartId::Output, Lang::En) => vec![
             "¥41.05bn",
@@ -219,9 +222,10 @@ fn expected(id: ChartId, lang: Lang) -> Vec<&'static str> {
             "¥21.43bn",
             "+18.2%",
             "+17%",
-            "18.9% (our calc.)",
+            "up about 19% (our calc.)",
         ],
-        (ChartId::Growth, _) => vec!["18.2%", "17%", "18.9%", "10.8%"],
+        (ChartId::Growth, Lang::Zh) => vec!["18.2%", "17%", "约19%", "10.8%"],
+        (ChartId::Growth, Lang::En) => vec!["18.2%", "17%", "about 19%", "10.8%"],
         (ChartId::Tiers, Lang::Zh) => vec!["10个", "30个以上", "82个", "5个", "38个"],
         (ChartId::Tiers, Lang::En) => vec!["10", "30+", "82", "5", "38"],
         (ChartId::Targets, Lang::Zh) => vec![
@@ -268,21 +272,21 @@ fn expected(id: ChartId, lang: Lang) -> Vec<&'static str> {
             "12亿元",
             "4.1亿元",
             "23亿元",
-            "5.6倍（推算）",
+            "每1元中央资金拉动投资5.61元（推算）",
         ],
         (ChartId::Money, Lang::En) => vec![
-            "¥0.1bn",
-            "¥0.2bn",
+            "¥100m",
+            "¥200m",
             "¥1.2bn",
-            "¥0.41bn",
+            "¥410m",
             "¥2.3bn",
-            "5.6× the central funds (our calc.)",
+            "¥5.61 of investment per ¥1 (our calc.)",
         ],
         (ChartId::Budget, Lang::Zh) => vec![
-            "¥900",
-            "¥5,000",
-            "¥1,000",
-            "¥6,000",
+            "900元",
+            "5000元",
+            "1000元",
+            "6000元",
             "5.56天",
             "6天",
             "超过7天",
@@ -589,9 +593,9 @@ fn tables_carry_the_same_numbers_as_the_charts() {
         .any(|r| r[1] == "319.5亿元" && r[3].contains("示意")));
     let t = table(ChartId::Budget, Lang::Zh, &plan());
     assert_eq!(t.rows.len(), 10);
-    assert_eq!(t.rows[4][1], "¥4,500（按天）");
-    assert_eq!(t.rows[5][1], "¥5,000（按人封顶）");
-    assert_eq!(t.rows[5][2], "¥6,000（按人封顶）");
+    assert_eq!(t.rows[4][1], "4500元（按天）");
+    assert_eq!(t.rows[5][1], "5000元（按人封顶）");
+    assert_eq!(t.rows[5][2], "6000元（按人封顶）");
     assert!(t.note.unwrap_or_default().contains("第2批"));
     let t = table(ChartId::Targets, Lang::En, &ChartInput::default());
     assert!(t
@@ -605,7 +609,7 @@ fn captions_name_the_key_numbers() {
     assert!(ChartId::Output.caption(Lang::Zh).contains("410.5亿元"));
     assert!(ChartId::Growth.caption(Lang::En).contains("10.8%"));
     assert!(ChartId::Projection.caption(Lang::Zh).contains("示意"));
-    assert!(ChartId::Budget.caption(Lang::Zh).contains("¥5,000"));
+    assert!(ChartId::Budget.caption(Lang::Zh).contains("5000元"));
     let slugs: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
     assert_eq!(
         slugs,
@@ -643,6 +647,7 @@ fn odd_input_never_panics() {
         },
         plan_points: vec![
             PlanPoint {
+                capped: true,
                 days: 0,
                 cost_per_person_fen: -5,
                 destination: Destination::InProvince,
@@ -650,6 +655,7 @@ fn odd_input_never_panics() {
                 label_en: String::new(),
             },
             PlanPoint {
+                capped: true,
                 days: u32::MAX,
                 cost_per_person_fen: i64::MAX,
                 destination: Destination::OutOfProvince,
@@ -927,4 +933,42 @@ fn plan_labels_are_on_the_chart() {
             }
         }
     }
+}
+
+#[test]
+fn the_budget_chart_holds_only_the_provincial_unions_trips_to_its_caps() {
+    // The caps are stated for trips the provincial union organises: another body's batch over
+    // them is drawn hollow and never marked over.
+    let over = |capped| ChartInput {
+        plan_points: vec![PlanPoint {
+            capped,
+            ..point(7, 9000, Destination::InProvince, 1)
+        }],
+        ..ChartInput::default()
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let own = all_text(&render(ChartId::Budget, 640, lang, &over(true)).0);
+        let other = all_text(&render(ChartId::Budget, 640, lang, &over(false)).0);
+        let (over_word, not_apply) = match lang {
+            Lang::Zh => ("超出", "不受此标准约束"),
+            Lang::En => ("over)", "caps do not apply"),
+        };
+        assert!(own.contains(over_word), "{own}");
+        assert!(!other.contains(over_word), "{other}");
+        assert!(other.contains(not_apply), "{other}");
+        assert!(ChartId::Budget
+            .title(lang)
+            .contains(lang.pick("省总工会", "provincial union")));
+    }
+}
+
+#[test]
+fn the_budget_chart_reads_its_day_limit_from_the_limits_table() {
+    // The shaded band and its words follow the table's 7, not a typed "7天".
+    let l = sx_explainer::data::limit(sx_explainer::data::LimitId::BatchDays);
+    let days = l.numerator / l.denominator;
+    let text = all_text(&render(ChartId::Budget, 640, Lang::Zh, &plan()).0);
+    assert!(text.contains(&format!("超过{days}天")), "{text}");
+    let src = include_str!("../src/charts/budget.rs");
+    assert!(!src.contains("超过7天\""), "a typed 7 in the budget chart");
 }

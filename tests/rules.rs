@@ -90,7 +90,7 @@ fn batch_of_230_splits_77_77_76() {
     );
     assert!(
         c.message(Lang::En)
-            .contains("130 over the general limit of 100 per batch"),
+            .contains("130 over \"each batch generally no more than 100 people\""),
         "{}",
         c.message(Lang::En)
     );
@@ -234,7 +234,8 @@ fn cost_is_not_applicable_when_organizer_is_other() {
         let c = find(&r, rule);
         assert_eq!((c.status, c.observed), (Status::NotApplicable, None));
         assert!(
-            c.message(Lang::En).contains("provincial union organises"),
+            c.message(Lang::En)
+                .contains("Shanxi Federation of Trade Unions organises"),
             "{}",
             c.message(Lang::En)
         );
@@ -294,7 +295,7 @@ fn yearly_suggestion_says_at_most_200_of_1003() {
     let c = find(&r, RuleId::AnnualScale);
     assert_eq!(
         c.suggestion(Lang::En).as_deref(),
-        Some("The 2024 total may be at most 200 of 1,003: take 30 fewer, or move a batch to another year.")
+        Some("The 2024 total may be at most 200 person-trips (one fifth of 1,003): take 30 fewer, or move a batch to another year.")
     );
 }
 
@@ -447,16 +448,19 @@ fn an_ineligible_person_makes_the_plan_ineligible() {
 }
 
 #[test]
-fn priority_most_flags_then_older_then_roster_order() {
+fn priority_eligible_then_named_groups_then_older_then_roster_order() {
+    // Paragraph 2: "面向基层一线，优先安排劳动强度高、工作环境艰苦、发挥骨干作用的和符合条件的年龄
+    // 较大的劳模". The front line is the whole programme's orientation, not a rank.
     let mut v = base();
     v["people"] = json!([
         { "honor": "city", "title": "model_worker", "age": 50 },
         { "honor": "city", "title": "model_worker", "age": 50, "frontline": true, "key_role": true },
         { "honor": "city", "title": "model_worker", "age": 60, "high_intensity": true },
-        { "honor": "city", "title": "model_worker", "age": 55, "hard_environment": true },
-        { "honor": "city", "title": "model_worker", "age": 60, "frontline": true }
+        { "honor": "city", "title": "model_worker", "age": 55, "hard_environment": true, "key_role": true },
+        { "honor": "city", "title": "model_worker", "age": 60, "frontline": true },
+        { "honor": "county", "title": "model_worker", "age": 64, "high_intensity": true, "hard_environment": true }
     ]);
-    assert_eq!(check_value(&v).priority_order, [1, 2, 4, 3, 0]);
+    assert_eq!(check_value(&v).priority_order, [3, 2, 1, 4, 0, 5]);
 }
 
 // --- technical_worker_trend: paragraph 1, "优秀技术工人疗休养活动实现组织人次逐年稳步提升" ---
@@ -486,7 +490,9 @@ fn technical_trips_flat_do_not_meet() {
     assert_eq!((c.status, c.margin), (Status::Fails, Some(-1.0)));
     assert_eq!(
         c.suggestion(Lang::En).as_deref(),
-        Some("Plan at least 301 in 2023 so that the number rises over the year before.")
+        Some(
+            "Plan at least 301 person-trips in 2023 so that the number rises over the year before."
+        )
     );
 }
 

@@ -48,7 +48,17 @@ fn done(el: Element) {
     el.remove();
 }
 
+/// Sets the URL fragment. An empty one starts a test afresh: widgets a failed test left on the
+/// page are removed first, since a rest-trip widget's fragment key follows its place among them.
 fn set_hash(h: &str) {
+    if h.is_empty() {
+        let doc = window().document().unwrap();
+        let stale = doc.query_selector_all("body > [data-explainer]").unwrap();
+        for i in 0..stale.length() {
+            let el: Element = stale.get(i).unwrap().dyn_into().unwrap();
+            done(el);
+        }
+    }
     window()
         .history()
         .unwrap()
@@ -150,7 +160,7 @@ fn rest_trip_widget_mounts_with_a_verdict() {
     set_hash("");
     let (el, root) = mounted("rest-trip", "en");
     let verdict = text(&root, "[role=status]");
-    assert!(verdict.contains("Meets the rules"), "{verdict}");
+    assert!(verdict.contains("Within every limit listed"), "{verdict}");
     assert_eq!(el.get_attribute("data-ready").as_deref(), Some("true"));
     assert!(root.query_selector(".checks li").unwrap().is_some());
     assert!(root
@@ -264,11 +274,11 @@ async fn two_embeds_on_one_page_do_not_interfere() {
     );
     type_into(&ra, "batches.0.participants", "120");
     assert!(
-        text(&ra, "[role=status]").contains("不符合一般规定"),
+        text(&ra, "[role=status]").contains("超出一般标准"),
         "{}",
         text(&ra, "[role=status]")
     );
-    assert_eq!(text(&rb, "[role=status] strong"), "符合规定");
+    assert_eq!(text(&rb, "[role=status] strong"), "未超出所列标准");
     assert_eq!(input(&rb, "batches.0.participants").value(), "80");
     // Each keeps its own share key in the fragment (written once the reader pauses).
     sleep(400).await;
@@ -304,7 +314,7 @@ fn wrong_input_gets_a_message_next_to_its_field() {
         .get_element_by_id(&described)
         .unwrap()
         .has_attribute("hidden"));
-    assert!(text(&root, "[role=status]").contains("符合规定"));
+    assert!(text(&root, "[role=status]").contains("未超出所列标准"));
     // In English too.
     click(&root, "button.lang");
     type_into(&root, "batches.0.participants", "-3");
@@ -430,6 +440,7 @@ fn hidden(root: &ShadowRoot, sel: &str) -> bool {
 
 #[wasm_bindgen_test]
 fn damaged_links_show_the_example_with_a_message_and_stay_in_the_address_bar() {
+    set_hash("");
     let huge = "A".repeat(1_000_000);
     let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
     let cases = [
@@ -481,6 +492,7 @@ async fn a_damaged_link_is_kept_until_the_reader_edits_and_the_notice_clears() {
 
 #[wasm_bindgen_test]
 fn links_with_the_wrong_shape_show_their_errors() {
+    set_hash("");
     let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
     for c in [
         b64(br#"{"batches":"many"}"#),
@@ -590,10 +602,10 @@ fn the_language_toggle_re_renders_in_the_other_language() {
             .as_deref(),
         Some("en")
     );
-    assert!(text(&root, "h2").contains("rest-trip"));
+    assert!(text(&root, "h2").contains("R&R trip plan"));
     // The plan survives the switch.
     assert_eq!(input(&root, "batches.0.participants").value(), "101");
-    assert!(text(&root, "[role=status]").contains("Does not meet"));
+    assert!(text(&root, "[role=status]").contains("outside the rules"));
     click(&root, "button.lang");
     assert!(text(&root, "h2").contains("疗休养"));
     done(el);
@@ -691,7 +703,7 @@ fn numbers_are_read_as_a_reader_types_them() {
     // Full-width digits (a Chinese input method) and thousands separators are read as numbers.
     type_into(&root, "batches.0.participants", "１２０");
     assert!(!invalid(&root, "batches.0.participants"));
-    assert!(text(&root, "[role=status]").contains("不符合一般规定"));
+    assert!(text(&root, "[role=status]").contains("超出一般标准"));
     type_into(&root, "batches.0.cost_per_person", "4,500.50");
     assert!(!invalid(&root, "batches.0.cost_per_person"));
     // Decimals and exponents are numbers; hex, inf and words are not.
@@ -706,7 +718,7 @@ fn numbers_are_read_as_a_reader_types_them() {
     }
     type_into(&root, "batches.0.cost_per_person", "4500");
     type_into(&root, "batches.0.participants", "80");
-    assert!(text(&root, "[role=status]").contains("符合规定"));
+    assert!(text(&root, "[role=status]").contains("未超出所列标准"));
     done(el);
 }
 
@@ -848,7 +860,7 @@ fn copy_without_a_clipboard_selects_the_link_and_says_how() {
     assert!(hint.contains("Ctrl+C"), "{hint}");
     // The widget still answers.
     type_into(&root, "batches.0.participants", "120");
-    assert!(text(&root, "[role=status]").contains("Does not meet"));
+    assert!(text(&root, "[role=status]").contains("outside the rules"));
     assert!(hidden(&root, ".fault"));
     done(el);
 }
@@ -864,10 +876,10 @@ fn an_exception_in_one_widget_is_reported_there_and_nothing_else_stops() {
     assert!(!hidden(&ra, ".fault"));
     assert!(text(&ra, ".fault").contains("没有完成"));
     type_into(&ra, "batches.0.participants", "120");
-    assert!(text(&ra, "[role=status]").contains("不符合"));
+    assert!(text(&ra, "[role=status]").contains("不符"));
     // Widget B was never touched.
     type_into(&rb, "batches.0.participants", "130");
-    assert!(text(&rb, "[role=status]").contains("不符合"));
+    assert!(text(&rb, "[role=status]").contains("不符"));
     assert!(hidden(&rb, ".fault"));
     // And a new widget still mounts.
     let (c, rc) = mounted("towns", "zh");
@@ -956,5 +968,53 @@ fn the_growth_box_shows_the_rate_the_chart_uses() {
     assert_eq!(number.max(), boxed("range").max());
     let table = text(&root, "[data-chart=projection] table");
     assert!(table.contains("100%"), "{table}");
+    done(el);
+}
+
+/// Picks `value` in the select at `path` as a reader would.
+fn pick(root: &ShadowRoot, path: &str, value: &str) {
+    let s: web_sys::HtmlSelectElement = root
+        .query_selector(&format!("[data-f=\"{path}\"]"))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    s.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    s.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_headline_names_what_was_not_checked() {
+    set_hash("");
+    let (el, root) = mounted("rest-trip", "zh");
+    type_into(&root, "model_workers_under_65", "");
+    let v = text(&root, "[role=status] strong");
+    assert_eq!(v, "未超出所列标准（1项未核对：未填65岁以下劳模总数）");
+    click(&root, "button.lang");
+    let v = text(&root, "[role=status] strong");
+    assert!(
+        v.starts_with(
+            "Within the limits checked (1 not checked: no count of model workers aged 65 or under"
+        ),
+        "{v}"
+    );
+    done(el);
+}
+
+#[wasm_bindgen_test]
+fn another_organisers_plan_is_not_over_the_provincial_unions_caps() {
+    set_hash("");
+    let (el, root) = mounted("rest-trip", "zh");
+    type_into(&root, "batches.0.cost_per_person", "9000");
+    assert!(text(&root, "[data-chart=budget] .tbl").contains("超出上限"));
+    pick(&root, "organizer", "other");
+    let table = text(&root, "[data-chart=budget] .tbl");
+    assert!(!table.contains("超出上限"), "{table}");
+    assert!(table.contains("费用标准不适用"), "{table}");
+    assert!(text(&root, "[role=status] strong").starts_with("未超出所列标准"));
     done(el);
 }

@@ -77,10 +77,11 @@ fn bar(id: &'static str, label: &str, hue: Hue, lang: Lang) -> Option<Bar> {
 
 fn growth_right(id: &'static str, lang: Lang) -> Option<Right> {
     let rec = data::get(id).filter(|r| r.value.is_finite())?;
-    let pct = format::percent(rec.value, 1);
+    // The record's own precision and qualifier: 约19% for the other nine towns.
+    let pct = fmt::value(rec, lang);
     let text = match (rec.kind, lang) {
         (data::Kind::Derived, Lang::Zh) => format!("增长{pct}（推算）"),
-        (data::Kind::Derived, Lang::En) => format!("+{pct} (our calc.)"),
+        (data::Kind::Derived, Lang::En) => format!("up {pct} (our calc.)"),
         (_, Lang::Zh) => format!("增长{pct}"),
         (_, Lang::En) => format!("+{pct}"),
     };
@@ -150,7 +151,7 @@ pub fn output(lang: Lang) -> Spec {
             ],
         ),
         group(
-            l("其他九镇", "The other nine towns"),
+            l("其余九镇", "The other nine towns"),
             growth_right("other_nine_growth", lang),
             vec![
                 bar("other_nine_output", y23, Hue::Primary, lang),
@@ -159,7 +160,7 @@ pub fn output(lang: Lang) -> Spec {
         ),
     ];
     let notes = vec![l(
-        "推算：2022年同期 = 2023年产值 ÷（1 + 增速）；其他九镇 = 十镇 − 汾酒镇。均为1-8月。",
+        "推算：2022年同期 = 2023年产值 ÷（1 + 增速）；其余九镇 = 十镇 − 汾酒专业镇。均为1-8月。",
         "Our calculation: 2022 = 2023 ÷ (1 + growth); other nine = ten towns − Fenjiu. All January-August.",
     )
     .into()];
@@ -197,7 +198,7 @@ pub fn growth(lang: Lang) -> Spec {
             Hue::Primary,
         ),
         one(
-            l("其他九镇产值", "Output, the other nine towns"),
+            l("其余九镇产值", "Output, the other nine towns"),
             "other_nine_growth",
             Hue::Primary,
         ),
@@ -303,23 +304,21 @@ pub fn tiers(lang: Lang) -> Spec {
 /// Chart 6: the money.
 pub fn money(lang: Lang) -> Spec {
     let l = |zh, en| lang.pick(zh, en);
-    let ratio = data::value("investment_drawn") / data::value("central_funds");
-    let right = (ratio.is_finite() && ratio > 0.0).then(|| {
-        let r = format::decimal(ratio, 1);
-        let a = fmt::value_of("investment_drawn", lang);
-        let b = fmt::value_of("central_funds", lang);
-        Right {
-            text: match lang {
-                Lang::Zh => format!("投资约为中央资金的{r}倍（推算）"),
-                Lang::En => format!("{r}× the central funds (our calc.)"),
-            },
-            record: None,
-            note: Some((
-                format!("拉动投资约为中央财政资金的{r}倍\n{} ÷ {} · 推算（本报据发布数计算）\n来源：{}", fmt::value_of("investment_drawn", Lang::Zh), fmt::value_of("central_funds", Lang::Zh), cite("central_funds", Lang::Zh)),
-                format!("Investment drawn is about {r}× the central funds\n{a} ÷ {b} · our calculation from reported figures\nSource: {}", cite("central_funds", Lang::En)),
-            )),
-        }
-    });
+    // The leverage is the dataset's derived record (investment_drawn ÷ central_funds), not a
+    // second calculation here; its tooltip carries the formula and the source.
+    let right = data::get("central_funds_leverage")
+        .filter(|r| r.value.is_finite() && r.value > 0.0)
+        .map(|r| {
+            let x = fmt::value(r, lang);
+            Right {
+                text: match lang {
+                    Lang::Zh => format!("每1元中央资金拉动投资{x}（推算）"),
+                    Lang::En => format!("{x} of investment per ¥1 (our calc.)"),
+                },
+                record: Some(r.id),
+                note: None,
+            }
+        });
     let groups = vec![
         group(
             l(
@@ -364,12 +363,6 @@ pub fn money(lang: Lang) -> Spec {
             lang,
         },
     )
-}
-
-fn cite(id: &str, lang: Lang) -> String {
-    data::get(id)
-        .map(|r| r.source.cite(lang))
-        .unwrap_or_default()
 }
 
 /// A step of 1, 2 or 5 × 10ⁿ giving about `n` intervals up to `max`.

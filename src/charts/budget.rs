@@ -78,29 +78,65 @@ fn summary(d: Destination, lang: Lang) -> String {
     }
 }
 
+/// The most days per batch, from the limits table (7).
+fn day_limit() -> i64 {
+    let l = limit(LimitId::BatchDays);
+    l.numerator / l.denominator.max(1)
+}
+
+/// "超过N天" / "> N days", N from the limits table.
+fn over_days(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("超过{}天", day_limit()),
+        Lang::En => format!("> {} days", day_limit()),
+    }
+}
+
 pub fn spec(lang: Lang, points: &[PlanPoint], _w: f64) -> Spec {
     let l = |zh, en| lang.pick(zh, en);
     let mut legend = vec![
         Legend {
             swatch: Swatch::Line { dashed: false },
-            text: l("每人费用上限（规定）", "Most per person (the rule)").into(),
+            text: l(
+                "省总工会标准：每人上限",
+                "Provincial union's cap per person",
+            )
+            .into(),
         },
         Legend {
             swatch: Swatch::Shade,
-            text: l("阴影：超过7天", "Shaded: over 7 days").into(),
+            text: match lang {
+                Lang::Zh => format!("阴影：{}", over_days(lang)),
+                Lang::En => format!("Shaded: over {} days", day_limit()),
+            },
         },
     ];
-    if !points.is_empty() {
+    if points.iter().any(|p| p.capped) {
         legend.push(Legend {
             swatch: Swatch::Dot,
             text: l("你的方案（示意）", "Your plan (illustration)").into(),
         });
     }
-    let notes = vec![l(
-        "天数含报到日和返程日；费用标准是“一般”不超过，每批“一般”不超过7天。",
-        "Days include arrival and return. The caps and the 7-day limit are what trips \"generally\" must not exceed.",
-    )
-    .into()];
+    if points.iter().any(|p| !p.capped) {
+        legend.push(Legend {
+            swatch: Swatch::Ring,
+            text: l(
+                "你的方案：其他工会组织，不受此标准约束",
+                "Your plan: another organiser, caps do not apply",
+            )
+            .into(),
+        });
+    }
+    let notes = vec![match lang {
+        Lang::Zh => format!(
+            "天数含报到日和返程日。原文：省总工会组织的劳模疗休养费用标准“一般”不超过图中上限；每批疗休养“一般”不超过{}天。",
+            day_limit()
+        ),
+        Lang::En => format!(
+            "Days include arrival and return. The article: the cost standard for trips the provincial union organises \"generally\" stays within these caps, and a batch \"generally\" lasts at most {} days.",
+            day_limit()
+        ),
+    }];
     Spec {
         frame: Frame {
             title: super::ChartId::Budget.title(lang).into(),
@@ -121,6 +157,15 @@ pub fn spec(lang: Lang, points: &[PlanPoint], _w: f64) -> Spec {
 
 /// A point's tooltip in one language.
 fn point_note(p: &PlanPoint, lang: Lang) -> String {
+    if !p.capped {
+        let label = lang.pick(&p.label_zh, &p.label_en);
+        let d = days_text(f64::from(p.days), lang);
+        let cost = yuan(p.cost_per_person_fen, lang);
+        return match lang {
+            Lang::Zh => format!("{label}：{d}，每人{cost}\n由其他工会组织：省总工会的费用标准不适用\n你的方案 · 示意"),
+            Lang::En => format!("{label}: {d}, {cost} a person\nanother body organises: the provincial union's cost standard does not apply\nyour plan · illustration"),
+        };
+    }
     let b = budget(p.destination, p.days);
     let ok = p.cost_per_person_fen <= b.max_fen;
     let label = lang.pick(&p.label_zh, &p.label_en);
@@ -243,8 +288,18 @@ impl BudgetBody {
             band,
             None,
             Some((
-                format!("超过7天：每批一般不超过7天（含报到日和返程日）\n规定 · 来源：{}", bl.source.cite(Lang::Zh)),
-                format!("Over 7 days: a batch generally lasts at most 7 days (arrival and return included)\nthe rule · Source: {}", bl.source.cite(Lang::En)),
+                format!(
+                    "{}：“{}”\n规定 · 来源：{}",
+                    over_days(Lang::Zh),
+                    bl.quote_zh,
+                    bl.source.cite(Lang::Zh)
+                ),
+                format!(
+                    "Over {} days: \"{}\"\nthe rule · Source: {}",
+                    day_limit(),
+                    bl.quote_en,
+                    bl.source.cite(Lang::En)
+                ),
             )),
         );
         // Grid and axes.
@@ -373,11 +428,20 @@ impl BudgetBody {
                 (cx - s, cy),
                 (cx, cy - s),
             ];
-            sc.prims.push(Prim::Poly {
-                pts: diamond.clone(),
-                color: rgba(fill),
-            });
-            sc.line(diamond, rgba(pal.text), 1.5);
+            // A plan the caps do not apply to is drawn hollow: the line is not its limit.
+            if p.capped {
+                sc.prims.push(Prim::Poly {
+                    pts: diamond.clone(),
+                    color: rgba(fill),
+                });
+                sc.line(diamond, rgba(pal.text), 1.5);
+            } else {
+                sc.prims.push(Prim::Poly {
+                    pts: diamond.clone(),
+                    color: rgba(pal.background),
+                });
+                sc.line(diamond, rgba(fill), 2.0);
+            }
             room.marks.push([cx - s, cy - s, cx + s, cy + s]);
             if cost > ymax || p.days > max_days {
                 room.texts.push(text_box(
@@ -416,10 +480,10 @@ impl BudgetBody {
         // The plot's own texts where they cover nothing, else left out (the lines above the plot say
         // the same): the shaded band's, where each cap starts binding, the lines' names.
         let bx = (band[0] + band[2]) / 2.0;
-        let band_label = lang.pick("超过7天", "> 7 days");
+        let band_label = over_days(lang);
         room.put(
             sc,
-            band_label,
+            &band_label,
             false,
             pal.muted,
             &[
@@ -490,7 +554,8 @@ impl BudgetBody {
                 }
             };
             let tag = |p: &PlanPoint| {
-                let over = p.cost_per_person_fen > budget(p.destination, p.days).max_fen;
+                let over =
+                    p.capped && p.cost_per_person_fen > budget(p.destination, p.days).max_fen;
                 match (over, lang) {
                     (true, Lang::Zh) => format!("（{}，超出）", dest_name(p.destination, lang)),
                     (false, Lang::Zh) => format!("（{}）", dest_name(p.destination, lang)),

@@ -83,7 +83,13 @@ pub fn qualified(text: String, q: Option<Qualifier>, lang: Lang) -> String {
 
 /// A record's value as the charts write it.
 pub fn value(rec: &Record, lang: Lang) -> String {
-    qualified(number(rec.value, rec.unit, lang), rec.qualifier, lang)
+    // An "about" figure of ours (derived from rounded figures) is shown to a whole percent:
+    // 约19%, not 18.93% or 18.9%, which would claim precision the inputs do not have.
+    let text = match (rec.qualifier, rec.unit) {
+        (Some(Qualifier::About), Unit::Percent) => format::percent(rec.value, 0),
+        _ => number(rec.value, rec.unit, lang),
+    };
+    qualified(text, rec.qualifier, lang)
 }
 
 /// A record's value by id, or a dash when the record is missing.
@@ -233,7 +239,7 @@ pub fn caption(id: ChartId, lang: Lang, input: &ChartInput) -> String {
     let v = |i: &str| value_of(i, lang);
     match (id, lang) {
         (ChartId::Output, Lang::Zh) => format!(
-            "今年前8个月，首批省级十大重点专业镇产值{}，增长{}；其中杏花村汾酒专业镇{}，增长{}。2022年同期数和其他九镇的数字是本报据此推算的。",
+            "2023年前8个月，首批省级十大重点专业镇产值{}，增长{}；其中杏花村汾酒专业镇{}，增长{}。2022年同期数和其余九镇的数字是本报据此推算的。",
             v("ten_towns_output"), v("ten_towns_growth"), v("fenjiu_output"), v("fenjiu_growth")
         ),
         (ChartId::Output, Lang::En) => format!(
@@ -241,11 +247,11 @@ pub fn caption(id: ChartId, lang: Lang, input: &ChartInput) -> String {
             v("ten_towns_output"), v("ten_towns_growth"), v("fenjiu_output"), v("fenjiu_growth")
         ),
         (ChartId::Growth, Lang::Zh) => format!(
-            "前8个月十大重点专业镇产值增长{}，汾酒专业镇增长{}，其他九镇约{}（推算）；农业专业镇所在县农产品加工业销售收入增长{}。",
+            "2023年前8个月十大重点专业镇产值增长{}，汾酒专业镇增长{}，其余九镇{}（推算）；农业专业镇所在县农产品加工业销售收入增长{}。",
             v("ten_towns_growth"), v("fenjiu_growth"), v("other_nine_growth"), v("agri_processing_growth")
         ),
         (ChartId::Growth, Lang::En) => format!(
-            "In January-August the ten key towns' output grew {}, the Fenjiu town's {}, the other nine's about {} (our calculation); farm-produce processing sales in the agricultural towns' counties grew {}.",
+            "In January-August the ten key towns' output grew {}, the Fenjiu town's {}, the other nine's {} (our calculation); farm-produce processing sales in the agricultural towns' counties grew {}.",
             v("ten_towns_growth"), v("fenjiu_growth"), v("other_nine_growth"), v("agri_processing_growth")
         ),
         (ChartId::Tiers, Lang::Zh) => format!(
@@ -259,12 +265,12 @@ pub fn caption(id: ChartId, lang: Lang, input: &ChartInput) -> String {
             v("agri_towns_provincial"), v("agri_towns_city")
         ),
         (ChartId::Targets, Lang::Zh) => format!(
-            "到2025年：省级重点专业镇{}（现有{}）；每个省级镇公共服务平台{}（现平均{}，推算）；打造{}300亿级、{}100亿级产业名镇（汾酒专业镇前8个月{}）。",
+            "到2025年：省级重点专业镇{}（首批{}）；每个省级镇公共服务平台{}（现平均{}，推算）；打造{}300亿级、{}100亿级产业名镇（汾酒专业镇前8个月{}）。",
             v("target_provincial_key_towns"), v("provincial_key_towns_first_batch"), v("target_platforms_per_provincial_town"),
             v("platforms_per_provincial_town"), v("target_towns_300yi"), v("target_towns_100yi"), v("fenjiu_output")
         ),
         (ChartId::Targets, Lang::En) => format!(
-            "By 2025: {} provincial key towns (now {}); {} service platforms in each (now {} on average, our calculation); {} town of ¥30bn and {} of ¥10bn (the Fenjiu town: {} in Jan-Aug 2023).",
+            "By 2025: {} provincial key towns (first batch: {}); {} service platforms in each (now {} on average, our calculation); {} town of ¥30bn and {} of ¥10bn (the Fenjiu town: {} in Jan-Aug 2023).",
             v("target_provincial_key_towns"), v("provincial_key_towns_first_batch"), v("target_platforms_per_provincial_town"),
             v("platforms_per_provincial_town"), v("target_towns_300yi"), v("target_towns_100yi"), v("fenjiu_output")
         ),

@@ -101,8 +101,8 @@ impl ChartId {
             ),
             ChartId::Money => lang.pick("支持专业镇的资金", "The money behind the towns"),
             ChartId::Budget => lang.pick(
-                "劳模疗休养：每人费用上限",
-                "Rest trips: the most one person may cost",
+                "省总工会组织的劳模疗休养：每人费用上限",
+                "R&R trips the provincial union organises: the most one person may cost",
             ),
         }
     }
@@ -160,6 +160,9 @@ pub struct PlanPoint {
     pub days: u32,
     pub cost_per_person_fen: i64,
     pub destination: Destination,
+    /// Whether the provincial union's cost caps apply: they are stated for the trips it
+    /// organises, so a plan another body organises is drawn hollow and never "over the cap".
+    pub capped: bool,
     pub label_zh: String,
     pub label_en: String,
 }
@@ -175,11 +178,14 @@ impl PlanPoint {
     /// use sx_explainer::rules::field::BatchField;
     /// let mut d = Draft::example();
     /// d.apply(Edit::Set(FieldPath::Batch(1, BatchField::Destination), Cell::text("abroad"))).unwrap();
-    /// let points = PlanPoint::from_batches(&read(&d).batches);
+    /// let points = PlanPoint::from_batches(&read(&d).batches, true);
     /// assert_eq!(points.len(), 1);
     /// assert_eq!((points[0].days, points[0].label_en.as_str()), (7, "Batch 1"));
     /// ```
-    pub fn from_batches(batches: &[crate::rules::read::BatchParts]) -> Vec<PlanPoint> {
+    pub fn from_batches(
+        batches: &[crate::rules::read::BatchParts],
+        capped: bool,
+    ) -> Vec<PlanPoint> {
         batches
             .iter()
             .enumerate()
@@ -188,6 +194,7 @@ impl PlanPoint {
                     days: u32::try_from(b.days()?).ok()?,
                     cost_per_person_fen: b.cost_fen?,
                     destination: b.destination?,
+                    capped,
                     label_zh: format!("第{}批", i + 1),
                     label_en: format!("Batch {}", i + 1),
                 })

@@ -483,6 +483,8 @@ pub enum Swatch {
         dashed: bool,
     },
     Dot,
+    /// A hollow marker (a point a limit does not apply to).
+    Ring,
     /// A light shaded area.
     Shade,
 }
@@ -586,13 +588,13 @@ impl Frame {
                         3.0,
                         2.0,
                     ),
-                    Swatch::Dot => sc.prims.push(Prim::Circle {
+                    Swatch::Dot | Swatch::Ring => sc.prims.push(Prim::Circle {
                         x: x0 + SWATCH / 2.0,
                         y: y0 + 6.0,
                         r: 4.0,
                         color: rgba(pal.muted),
-                        fill: true,
-                        width: 1.0,
+                        fill: matches!(item.swatch, Swatch::Dot),
+                        width: 2.0,
                     }),
                 }
                 sc.text(

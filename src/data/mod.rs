@@ -26,7 +26,7 @@ use serde::{Serialize, Serializer};
 use std::sync::OnceLock;
 
 pub use check::{validate, Problem, Rule};
-pub use limits::{limit, Limit, LimitId, Strength, LIMITS};
+pub use limits::{limit, Limit, LimitId, Statement, Strength, LIMITS, STATEMENTS};
 
 /// The article every figure comes from.
 pub const ARTICLE_ZH: &str =
@@ -209,7 +209,13 @@ impl Source {
     pub fn cite(self, lang: crate::format::Lang) -> String {
         match lang {
             crate::format::Lang::Zh => {
-                format!("《{}》第{}段", self.section.headline_zh(), self.paragraph)
+                // Title marks inside title marks become 〈〉: 《省总工会印发〈实施意见〉 …》.
+                let headline = self
+                    .section
+                    .headline_zh()
+                    .replace('《', "〈")
+                    .replace('》', "〉");
+                format!("《{headline}》第{}段", self.paragraph)
             }
             crate::format::Lang::En => format!(
                 "'{}', paragraph {}",

@@ -13,7 +13,7 @@
 //! counts are as of the press conference ([`AS_OF`]); targets are for 2025.
 
 use super::Kind::{self, Derived, Reported, Target};
-use super::Qualifier::{self, AtLeast, LessThan, MoreThan};
+use super::Qualifier::{self, About, AtLeast, LessThan, MoreThan};
 use super::Section::{self, AgriTowns, ArtsCrafts, Targets2025, TownsOverview};
 use super::Unit::{self, Count, Percent, SquareMeters, YiYuan, Yuan};
 use super::{Record, Source};
@@ -288,8 +288,9 @@ pub static DERIVATIONS: [Derivation; 23] = [
         YiYuan, JAN_AUG_2022, None, (TownsOverview, 3),
         "ten_towns_output ÷ (1 + ten_towns_growth%) − fenjiu_output ÷ (1 + fenjiu_growth%): the ten towns' 2022 output without the Fenjiu town's",
         |v| implied_previous(v("ten_towns_output"), v("ten_towns_growth")) - implied_previous(v("fenjiu_output"), v("fenjiu_growth"))),
+    // From figures printed to 0.1 and growth rates to 0.1 and 1 point: about 19%, no finer.
     der("other_nine_growth", "其余九镇产值增速（推算）", "Output growth of the other nine towns (our calculation)",
-        Percent, JAN_AUG_2023, None, (TownsOverview, 3),
+        Percent, JAN_AUG_2023, Some(About), (TownsOverview, 3),
         "(ten_towns_output − fenjiu_output) ÷ (ten_towns_output ÷ (1 + ten_towns_growth%) − fenjiu_output ÷ (1 + fenjiu_growth%)) − 1, in percent: the nine towns' output this year over last year's",
         |v| {
             let now = v("ten_towns_output") - v("fenjiu_output");

@@ -28,7 +28,7 @@ mod report;
 pub use budget::{budget, caps_fen, Budget, Cap};
 pub use draft::{Cell, Draft, Edit, EditError, Origin};
 pub use field::{FieldPath, ListId};
-pub use people::{eligibility, priority_order};
+pub use people::{eligibility, priorities, priority_order, Priority};
 pub use plan::{
     Batch, Destination, Honor, Organizer, Person, Plan, PlanError, TechnicalYear, Title, Venue,
     Vocab, Word,
@@ -36,7 +36,7 @@ pub use plan::{
 pub use read::{read, Reading};
 pub use report::{Check, Report, RuleId, Status, Verdict, Why};
 
-use crate::data::{limit, Limit, LimitId, Strength};
+use crate::data::{limit, Limit, LimitId};
 use crate::format::{self, grouped, Lang};
 use jiff::civil::{date, Date};
 use jiff::SignedDuration;
@@ -330,8 +330,8 @@ fn ymd(d: Date, lang: Lang) -> String {
     format::date(d.year(), d.month(), d.day(), lang, true)
 }
 
-fn yuan(fen: i64) -> String {
-    format::yuan_fen(fen, Lang::Zh)
+fn yuan(fen: i64, lang: Lang) -> String {
+    format::yuan_fen(fen, lang)
 }
 
 fn yuan_f(fen: i64) -> f64 {
@@ -355,38 +355,47 @@ impl fmt::Display for BatchLabel {
     }
 }
 
-/// "一般"/"general", "原则上的"/"in-principle": how the article words a limit.
-fn strength_words(s: Strength, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Strength::Generally, Lang::Zh) => "一般",
-        (Strength::Generally, Lang::En) => "general",
-        (Strength::InPrinciple, Lang::Zh) => "原则上的",
-        (Strength::InPrinciple, Lang::En) => "in-principle",
-        (Strength::Hard, Lang::Zh) => "",
-        (Strength::Hard, Lang::En) => "required",
+/// "五分之一" / "one fifth": a fraction of the limits table in words.
+fn fraction(num: i64, den: i64, lang: Lang) -> String {
+    const ZH: [&str; 11] = [
+        "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    ];
+    const EN: [&str; 11] = [
+        "", "", "half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ];
+    let (n, d) = (usize::try_from(num).ok(), usize::try_from(den).ok());
+    match (lang, n.and_then(|n| ZH.get(n)), d.and_then(|d| ZH.get(d))) {
+        (Lang::Zh, Some(n), Some(d)) => format!("{d}分之{n}"),
+        (Lang::En, _, _) if num == 1 && (2..=10).contains(&den) => {
+            format!("one {}", d.and_then(|d| EN.get(d)).copied().unwrap_or(""))
+        }
+        _ => format!("{num}/{den}"),
     }
 }
 
-/// The one message builder of the limit rules: the subject, then "within the general limit of X
-/// (Y to spare)" or "Y over the general limit of X", in the reader's language, by the check's
-/// status.
+/// The one message builder of the limit rules: the subject, then the article's own words for
+/// the limit, quoted, and by how much the plan is within or over it. "第1批130人，超出“每批一般
+/// 不超过100人”30人。" The status label before the message says how binding those words are.
 fn judge(
     f: &mut fmt::Formatter<'_>,
     c: &Check,
     lang: Lang,
     subject: Arguments,
-    limit: Arguments,
     diff: Arguments,
 ) -> fmt::Result {
-    let s = strength_words(c.strength, lang);
-    match (c.status == Status::Ok, lang) {
-        (true, Lang::Zh) => write!(f, "{subject}，未超过{s}上限{limit}（余{diff}）。"),
-        (true, Lang::En) => write!(
-            f,
-            "{subject}, within the {s} limit of {limit} ({diff} to spare)."
-        ),
-        (false, Lang::Zh) => write!(f, "{subject}，超过{s}上限{limit}，多出{diff}。"),
-        (false, Lang::En) => write!(f, "{subject}: {diff} over the {s} limit of {limit}."),
+    let l = limit(c.row);
+    let exact = c.margin == Some(0.0);
+    match (c.status == Status::Ok, exact, lang) {
+        (true, true, Lang::Zh) => write!(f, "{subject}，正好达到“{}”的上限。", l.quote_zh),
+        (true, false, Lang::Zh) => write!(f, "{subject}，未超出“{}”（余{diff}）。", l.quote_zh),
+        (false, _, Lang::Zh) => write!(f, "{subject}，超出“{}”{diff}。", l.quote_zh),
+        (true, true, Lang::En) => {
+            write!(f, "{subject}: exactly at the limit of \"{}\".", l.quote_en)
+        }
+        (true, false, Lang::En) => {
+            write!(f, "{subject}: within \"{}\" ({diff} to spare).", l.quote_en)
+        }
+        (false, _, Lang::En) => write!(f, "{subject}: {diff} over \"{}\".", l.quote_en),
     }
 }
 
@@ -403,8 +412,8 @@ pub(crate) fn write_message(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang) -
             cost_per_day_words(f, c, lang, label, *destination, *days, *cost_fen, *cap_fen)
         }
         Why::CostNotApplicable => f.write_str(lang.pick(
-            "费用标准是针对省总工会组织的劳模疗休养规定的；本方案由其他单位组织，此项不适用。",
-            "The cost standard is stated for rest trips the provincial union organises; this plan has another organiser, so it does not apply.",
+            "原文的费用标准是“省总工会组织的劳模疗休养费用标准”；本方案由其他工会组织，这一标准不适用。",
+            "The article's cost standard is for R&R trips the Shanxi Federation of Trade Unions organises; this plan has another organiser, so it does not apply.",
         )),
         Why::Venue(v) => venue_words(f, lang, label, *v),
         Why::CrossProvince => cross_province_words(f, c, lang, label),
@@ -417,8 +426,8 @@ pub(crate) fn write_message(f: &mut fmt::Formatter<'_>, c: &Check, lang: Lang) -
         Why::TrendRises { years, rise } => trend_rises_words(f, lang, years, *rise),
         Why::TrendFalls { from, to } => trend_falls_words(f, lang, *from, *to),
         Why::TrendUnknown => f.write_str(lang.pick(
-            "优秀技术工人疗休养人次至少需要两年的数字，才能看出是否逐年提升。",
-            "At least two years of technical workers' trip numbers are needed to see whether they rise year on year.",
+            "优秀技术工人疗休养人次至少需要两年的数字，才能看出是否逐年提升；这一项未核对。",
+            "At least two years of the technical workers' person-trips are needed to see whether they rise year on year; not checked.",
         )),
     }
 }
@@ -507,14 +516,13 @@ fn batch_size_words(
     n: i64,
     max: i64,
 ) -> fmt::Result {
-    let (n, diff, max) = (grouped(n), grouped((max - n).abs()), grouped(max));
+    let (n, diff) = (grouped(n), grouped((max - n).abs()));
     match lang {
         Lang::Zh => judge(
             f,
             c,
             lang,
             format_args!("{label}{n}人"),
-            format_args!("每批{max}人"),
             format_args!("{diff}人"),
         ),
         Lang::En => judge(
@@ -522,7 +530,6 @@ fn batch_size_words(
             c,
             lang,
             format_args!("{label} has {n} people"),
-            format_args!("{max} per batch"),
             format_args!("{diff}"),
         ),
     }
@@ -592,8 +599,7 @@ fn duration_words(
             f,
             c,
             lang,
-            format_args!("{label}从{start}到{end}，共{days}天（含报到日和返程日）"),
-            format_args!("{max}天"),
+            format_args!("{label}从{start}到{end}共{days}天"),
             format_args!("{diff}天"),
         ),
         Lang::En => judge(
@@ -601,10 +607,9 @@ fn duration_words(
             c,
             lang,
             format_args!(
-                "{label} runs {} from {start} to {end}, arrival and return days included",
+                "{label} runs {} from {start} to {end}, arrival and return days counted",
                 days_en(days)
             ),
-            format_args!("{}", days_en(max)),
             format_args!("{}", days_en(diff)),
         ),
     }
@@ -709,11 +714,10 @@ fn cost_per_person_words(
     cost: i64,
     cap: i64,
 ) -> fmt::Result {
-    let (w, over, cost, cap) = (
+    let (w, over, cost) = (
         where_words(d, lang),
-        yuan((cost - cap).abs()),
-        yuan(cost),
-        yuan(cap),
+        yuan((cost - cap).abs(), lang),
+        yuan(cost, lang),
     );
     match lang {
         Lang::Zh => judge(
@@ -721,7 +725,6 @@ fn cost_per_person_words(
             c,
             lang,
             format_args!("{label}{w}每人{cost}"),
-            format_args!("每人{cap}"),
             format_args!("{over}"),
         ),
         Lang::En => judge(
@@ -729,7 +732,6 @@ fn cost_per_person_words(
             c,
             lang,
             format_args!("{label} costs {cost} per person {w}"),
-            format_args!("{cap} per person"),
             format_args!("{over}"),
         ),
     }
@@ -747,12 +749,11 @@ fn cost_per_day_words(
     cap: i64,
 ) -> fmt::Result {
     let avg = average_fen(cost, days);
-    let (w, over, avg, cost, cap) = (
+    let (w, over, avg, cost) = (
         where_words(d, lang),
-        yuan((avg - cap).abs()),
-        yuan(avg),
-        yuan(cost),
-        yuan(cap),
+        yuan((avg - cap).abs(), lang),
+        yuan(avg, lang),
+        yuan(cost, lang),
     );
     match lang {
         Lang::Zh => judge(
@@ -760,7 +761,6 @@ fn cost_per_day_words(
             c,
             lang,
             format_args!("{label}{w}平均每人每天{avg}（{cost} ÷ {days}天）"),
-            format_args!("每人每天{cap}"),
             format_args!("{over}"),
         ),
         Lang::En => judge(
@@ -771,7 +771,6 @@ fn cost_per_day_words(
                 "{label} averages {avg} per person per day {w} ({cost} ÷ {})",
                 days_en(days)
             ),
-            format_args!("{cap} per person per day"),
             format_args!("{over}"),
         ),
     }
@@ -781,9 +780,9 @@ fn cost_per_day_words(
 /// ¥5,000)".
 fn budget_words(f: &mut fmt::Formatter<'_>, lang: Lang, b: &Budget) -> fmt::Result {
     let (max, day, person, n) = (
-        yuan(b.max_fen),
-        yuan(b.per_day_fen),
-        yuan(b.per_person_fen),
+        yuan(b.max_fen, lang),
+        yuan(b.per_day_fen, lang),
+        yuan(b.per_person_fen, lang),
         b.days,
     );
     match (lang, b.binding) {
@@ -792,7 +791,7 @@ fn budget_words(f: &mut fmt::Formatter<'_>, lang: Lang, b: &Budget) -> fmt::Resu
             "这一批每人最多{max}（{day} × {n}天，比每人{person}的上限更紧）。"
         ),
         (Lang::Zh, Cap::PerPerson) => {
-            let by_day = yuan(b.per_day_fen.saturating_mul(i64::from(n)));
+            let by_day = yuan(b.per_day_fen.saturating_mul(i64::from(n)), lang);
             write!(
                 f,
                 "这一批每人最多{max}（每人上限；按天计{day} × {n}天 = {by_day}，更宽）。"
@@ -806,7 +805,7 @@ fn budget_words(f: &mut fmt::Formatter<'_>, lang: Lang, b: &Budget) -> fmt::Resu
             write!(f, "At most {max} per person for this batch ({day} × {}, which binds before {person}).", days_en(n.into()))
         }
         (Lang::En, Cap::PerPerson) => {
-            let by_day = yuan(b.per_day_fen.saturating_mul(i64::from(n)));
+            let by_day = yuan(b.per_day_fen.saturating_mul(i64::from(n)), lang);
             write!(f, "At most {max} per person for this batch (the per-person cap, which binds before {day} × {} = {by_day}).", days_en(n.into()))
         }
         (Lang::En, Cap::Both) => {
@@ -843,13 +842,13 @@ fn venue_words(f: &mut fmt::Formatter<'_>, lang: Lang, label: BatchLabel, v: Ven
             let k = if v == Venue::NationalBase { "national" } else { "provincial" };
             write!(f, "{label} stays at a {k} model workers' rest base, the kind of venue the rules put first.")
         }
-        (Venue::UnionSanatorium, Lang::Zh) => write!(f, "{label}安排在工会系统的疗休养院所，可以；但规定以全国或省级劳模疗休养基地为主。"),
+        (Venue::UnionSanatorium, Lang::Zh) => write!(f, "{label}安排在工会系统的疗休养院所，可以；但原文说“以全国劳模疗休养基地或省级劳模疗休养基地为主”。"),
         (Venue::UnionSanatorium, Lang::En) => write!(
             f,
-            "{label} stays at a trade-union sanatorium, which is allowed, but the rules say trips should mainly use national or provincial model workers' rest bases."
+            "{label} stays at a trade-union sanatorium, which is allowed, but the article says trips should mainly use national or provincial rest bases for model workers."
         ),
-        (Venue::Other, Lang::Zh) => write!(f, "{label}不在工会系统的疗休养院所，而地点原则上应为工会系统的疗休养院所。"),
-        (Venue::Other, Lang::En) => write!(f, "{label} is not at a trade-union sanatorium; in principle the venue should be one."),
+        (Venue::Other, Lang::Zh) => write!(f, "{label}不在工会系统的疗休养院所，而原文是“地点原则上应为工会系统的疗休养院所”。"),
+        (Venue::Other, Lang::En) => write!(f, "{label} is not at a trade-union sanatorium, while the article says the venue should in principle be one."),
     }
 }
 
@@ -874,10 +873,10 @@ fn cross_province_words(
     label: BatchLabel,
 ) -> fmt::Result {
     match (c.status == Status::Ok, lang) {
-        (true, Lang::Zh) => write!(f, "{label}期间不跨省开展活动，符合规定。"),
-        (true, Lang::En) => write!(f, "{label} holds no activities in another province, as the rules require in principle."),
-        (false, Lang::Zh) => write!(f, "{label}期间安排了跨省活动，而疗休养期间原则上不得跨省（自治区、直辖市）开展活动。"),
-        (false, Lang::En) => write!(f, "{label} holds activities in another province; in principle the rules do not allow that during a trip."),
+        (true, Lang::Zh) => write!(f, "{label}期间不跨省开展活动。"),
+        (true, Lang::En) => write!(f, "{label} holds no activities in another province."),
+        (false, Lang::Zh) => write!(f, "{label}期间安排了跨省活动，而原文是“疗休养期间原则上不得跨省（自治区、直辖市）开展活动”。"),
+        (false, Lang::En) => write!(f, "{label} holds activities in another province, while the article says that during a trip there should in principle be none."),
     }
 }
 
@@ -903,22 +902,22 @@ fn lodging_words(
     n: i64,
 ) -> fmt::Result {
     match (c.status == Status::Ok, lang) {
-        (true, Lang::Zh) => write!(f, "{label}住宿地点不变，符合规定。"),
-        (true, Lang::En) => write!(
-            f,
-            "{label} keeps the same lodging throughout, as the rules require."
-        ),
+        (true, Lang::Zh) => write!(f, "{label}住宿地点不变。"),
+        (true, Lang::En) => write!(f, "{label} keeps the same lodging throughout."),
         (false, Lang::Zh) => write!(
             f,
-            "{label}更换住宿地点{}次，而规定住宿地点不变。",
+            "{label}更换住宿地点{}次，而原文是“住宿地点不变”（与前半句同受“原则上”限定）。",
             grouped(n)
         ),
         (false, Lang::En) => {
+            let times = match n {
+                1 => "once".to_string(),
+                2 => "twice".to_string(),
+                n => format!("{} times", grouped(n)),
+            };
             write!(
                 f,
-                "{label} changes lodging {} time{}; the rules say lodging stays the same.",
-                grouped(n),
-                if n == 1 { "" } else { "s" }
+                "{label} changes lodging {times}, while the article says the lodging stays the same (read, like the clause before it, as in principle)."
             )
         }
     }
@@ -1000,20 +999,22 @@ fn annual_scale_words(
     known: Option<(i64, i64)>,
 ) -> fmt::Result {
     let (num, den, age) = annual_share();
+    let share = fraction(num, den, lang);
     let people = grouped(total);
+    // A sum over batches counts person-trips (人次): someone may go twice.
     let subject = match lang {
-        Lang::Zh => format!("{year}年{nb}批共{people}人"),
+        Lang::Zh => format!("{year}年{nb}批共{people}人次"),
         Lang::En => format!(
-            "In {year}, {people} people go in {nb} batch{}",
+            "In {year}, {nb} batch{} make {people} person-trips",
             if nb == 1 { "" } else { "es" }
         ),
     };
     let Some((w, max)) = known else {
         return match lang {
-            Lang::Zh => write!(f, "{subject}；没有填写{age}岁以下劳模总数，无法核对年度总规模（原则上不超过其{num}/{den}）。"),
+            Lang::Zh => write!(f, "{subject}；没有填写{age}岁以下劳模总数，年度总规模（原则上不超过其{share}）未核对。"),
             Lang::En => write!(
                 f,
-                "{subject}; without the number of model workers under {age}, the yearly total (in principle at most {num}/{den} of them) cannot be checked."
+                "{subject}; without the number of model workers aged {age} or under, the yearly total (in principle at most {share} of them) is not checked."
             ),
         };
     };
@@ -1023,16 +1024,16 @@ fn annual_scale_words(
             f,
             c,
             lang,
-            format_args!("{subject}"),
-            format_args!("{max}人（{age}岁以下劳模总数{w}人的{num}/{den}）"),
-            format_args!("{diff}人"),
+            format_args!("{subject}（{age}岁以下劳模{w}人的{share}是{max}人次）"),
+            format_args!("{diff}人次"),
         ),
         Lang::En => judge(
             f,
             c,
             lang,
-            format_args!("{subject}"),
-            format_args!("{max}, {num}/{den} of the {w} model workers under {age}"),
+            format_args!(
+                "{subject} ({share} of the {w} model workers aged {age} or under is {max})"
+            ),
             format_args!("{diff}"),
         ),
     }
@@ -1047,10 +1048,11 @@ fn annual_scale_fix(
     max: i64,
 ) -> fmt::Result {
     let (num, den, _) = annual_share();
+    let share = fraction(num, den, lang);
     let (fewer, max, w) = (grouped(total - max), grouped(max), grouped(w));
     match lang {
-        Lang::Zh => write!(f, "{year}年总规模最多{max}人（{w}人的{num}/{den}）：减少{fewer}人，或把部分批次移到其他年份。"),
-        Lang::En => write!(f, "The {year} total may be at most {max} of {w}: take {fewer} fewer, or move a batch to another year."),
+        Lang::Zh => write!(f, "{year}年总规模最多{max}人次（{w}人的{share}）：减少{fewer}人次，或把部分批次移到其他年份。"),
+        Lang::En => write!(f, "The {year} total may be at most {max} person-trips ({share} of {w}): take {fewer} fewer, or move a batch to another year."),
     }
 }
 
@@ -1116,21 +1118,30 @@ fn trend_rises_words(
 ) -> fmt::Result {
     f.write_str(lang.pick(
         "优秀技术工人疗休养人次逐年提升（",
-        "Technical workers' trips rise every year (",
+        "The technical workers' person-trips rise every year (",
     ))?;
     for (i, t) in years.iter().enumerate() {
         let n = grouped(t.participants.into());
         match (lang, i) {
-            (Lang::Zh, 0) => write!(f, "{}年{n}人", t.year)?,
-            (Lang::Zh, _) => write!(f, "、{}年{n}人", t.year)?,
+            (Lang::Zh, 0) => write!(f, "{}年{n}人次", t.year)?,
+            (Lang::Zh, _) => write!(f, "、{}年{n}人次", t.year)?,
             (Lang::En, 0) => write!(f, "{n} in {}", t.year)?,
             (Lang::En, _) => write!(f, ", {n} in {}", t.year)?,
         }
     }
     match lang {
-        Lang::Zh => write!(f, "），每年至少多{}人。", grouped(rise)),
-        Lang::En => write!(f, "); the smallest rise is {}.", grouped(rise)),
+        Lang::Zh => write!(f, "），每年至少多{}人次。", grouped(rise))?,
+        Lang::En => write!(f, "); the smallest rise is {}.", grouped(rise))?,
     }
+    f.write_str(programme_note(lang))
+}
+
+/// The technical workers' rule is about the programme year by year, not about a batch.
+fn programme_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "这是另一份文件《关于深入开展优秀技术工人疗休养活动的实施意见》对整个活动逐年组织人次的要求，不针对某一批。",
+        " This is a requirement of a separate document, on the excellent technical workers' trips, about the programme's person-trips year by year, not about any one batch.",
+    )
 }
 
 fn trend_falls_words(
@@ -1145,29 +1156,30 @@ fn trend_falls_words(
     match (lang, rise == 0) {
         (Lang::Zh, true) => write!(
             f,
-            "优秀技术工人疗休养人次未做到逐年提升：{}年{pb}人，与{}年的{pa}人相比持平。",
+            "优秀技术工人疗休养人次未做到逐年提升：{}年{pb}人次，与{}年的{pa}人次相比持平。",
             b.year, a.year
-        ),
+        )?,
         (Lang::Zh, false) => write!(
             f,
-            "优秀技术工人疗休养人次未做到逐年提升：{}年{pb}人，与{}年的{pa}人相比少{}人。",
+            "优秀技术工人疗休养人次未做到逐年提升：{}年{pb}人次，比{}年的{pa}人次少{}人次。",
             b.year,
             a.year,
             grouped(-rise)
-        ),
+        )?,
         (Lang::En, true) => write!(
             f,
-            "Technical workers' trips do not rise every year: {} has {pb}, the same as {} ({pa}).",
+            "The technical workers' person-trips do not rise every year: {} has {pb}, the same as {} ({pa}).",
             b.year, a.year
-        ),
+        )?,
         (Lang::En, false) => write!(
             f,
-            "Technical workers' trips do not rise every year: {} has {pb}, {} below {} ({pa}).",
+            "The technical workers' person-trips do not rise every year: {} has {pb}, {} below {} ({pa}).",
             b.year,
             grouped(-rise),
             a.year
-        ),
+        )?,
     }
+    f.write_str(programme_note(lang))
 }
 
 fn trend_fix(
@@ -1185,7 +1197,7 @@ fn trend_fix(
         ),
         Lang::En => write!(
             f,
-            "Plan at least {at_least} in {} so that the number rises over the year before.",
+            "Plan at least {at_least} person-trips in {} so that the number rises over the year before.",
             b.year
         ),
     }
@@ -1220,7 +1232,8 @@ mod tests {
     fn example_plan_meets_and_round_trips() {
         let r = check(&example_plan());
         assert_eq!(r.verdict, Verdict::Meets, "{r:#?}");
-        assert_eq!(r.priority_order, [2, 1, 0, 3]);
+        // Two named priority groups, then one; then the older first (面向基层一线 ranks no one).
+        assert_eq!(r.priority_order, [2, 1, 3, 0]);
         let back =
             Plan::from_value(&serde_json::from_str(&example_plan_json()).unwrap_or_default());
         assert_eq!(back, Ok(example_plan()));

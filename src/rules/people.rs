@@ -11,12 +11,13 @@ use std::fmt;
 /// Whether one person may take part ("Who may go?").
 ///
 /// The article (paragraph 2): "参加对象为经主管部门批准表彰的市级及以上劳动模范和先进工作者
-/// （含享受待遇者）及五一劳动奖章获得者". We read "经主管部门批准表彰的市级及以上" as the
-/// qualifier of the whole list, May Day Labour Medal holders included: the sentence opens with
-/// it and joins the medal holders with 及 inside the same object, and the national rules it
-/// implements also name medals by level. So every title needs an honour at city level or above
-/// (`city`, `provincial`, `national`); `county` and `none` are not eligible whatever the title.
-/// This is a hard condition (status `not_eligible`), not a "generally" limit.
+/// （含享受待遇者）及五一劳动奖章获得者". The sentence reads two ways: "市级及以上" may qualify
+/// only the model workers and advanced workers, or the whole list, May Day Labour Medal holders
+/// included. **Our reading** is the second: the qualifier opens the object and 及 joins the
+/// medal holders inside it, and medals too are awarded by level. So every title needs an honour
+/// at city level or above (`city`, `provincial`, `national`); `county` and `none` are not
+/// eligible whatever the title. For a May Day medal holder the message says this is our reading
+/// and why. A hard condition (status `not_eligible`), not a "generally" limit.
 ///
 /// ```
 /// use sx_explainer::rules::{eligibility, Honor, Person, Status, Title};
@@ -80,19 +81,28 @@ pub(crate) fn eligibility_words(
         )
     } else {
         lang.pick(
-            "不符合参加条件：参加对象须经主管部门批准表彰，且为市级及以上。",
-            "not eligible. Participants must be honoured, with approval of the competent department, at city level or above.",
+            "不符合参加条件：原文的参加对象是“经主管部门批准表彰的市级及以上”的劳模、先进工作者及五一劳动奖章获得者。",
+            "not eligible: the article's participants are those honoured at city level or above with the approval of the competent department.",
         )
     };
+    // Whether 市级及以上 also covers the medal holders is our reading: say so where it decides.
+    let reading = if title == Title::MayDayMedal {
+        lang.pick(
+            "（“市级及以上”是否也限定五一劳动奖章获得者，原文可以有两种读法；这里按“也限定”理解，因为这一限定语在整个参加对象之前，奖章获得者用“及”并列其中。）",
+            " (Whether \"city level or above\" also applies to May Day medal holders can be read two ways; we read it as applying, because the qualifier opens the whole list and the medal holders are joined into it with 及.)",
+        )
+    } else {
+        ""
+    };
     match (c.person, lang) {
-        (Some(i), Lang::Zh) => write!(f, "第{}位", i + 1)?,
+        (Some(i), Lang::Zh) => write!(f, "名单第{}人", i + 1)?,
         (Some(i), Lang::En) => write!(f, "Person {}", i + 1)?,
         (None, Lang::Zh) => f.write_str("此人")?,
         (None, Lang::En) => f.write_str("This person")?,
     }
     match lang {
-        Lang::Zh => write!(f, "是{t}（{h}），{verdict}"),
-        Lang::En => write!(f, " is a {t} ({h}-level honour): {verdict}"),
+        Lang::Zh => write!(f, "是{t}（{h}），{verdict}{reading}"),
+        Lang::En => write!(f, " is a {t} ({h}-level honour): {verdict}{reading}"),
     }
 }
 
@@ -104,28 +114,57 @@ pub(crate) fn eligibility_fix(f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Re
     ))
 }
 
-/// The roster's indices in the order the article gives priority (paragraph 2: "面向基层一线，
-/// 优先安排劳动强度高、工作环境艰苦、发挥骨干作用的和符合条件的年龄较大的劳模"): most of the
-/// four flags (frontline, high intensity, hard environment, key role) first, then the older
-/// first, then roster order. Everyone on the roster is listed, eligible or not.
+/// Why a person comes where they do in the priority order: the article's priority groups
+/// (paragraph 2: "优先安排劳动强度高、工作环境艰苦、发挥骨干作用的和符合条件的年龄较大的劳模").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Priority {
+    HighIntensity,
+    HardEnvironment,
+    KeyRole,
+}
+
+impl Priority {
+    /// The group in the article's words.
+    pub fn words(self, lang: Lang) -> &'static str {
+        match self {
+            Priority::HighIntensity => lang.pick("劳动强度高", "high work intensity"),
+            Priority::HardEnvironment => lang.pick("工作环境艰苦", "hard working conditions"),
+            Priority::KeyRole => lang.pick("发挥骨干作用", "a key role"),
+        }
+    }
+}
+
+/// The priority groups a person is in.
+pub fn priorities(p: &Person) -> Vec<Priority> {
+    [
+        (p.high_intensity, Priority::HighIntensity),
+        (p.hard_environment, Priority::HardEnvironment),
+        (p.key_role, Priority::KeyRole),
+    ]
+    .into_iter()
+    .filter_map(|(on, g)| on.then_some(g))
+    .collect()
+}
+
+/// The roster's indices in the order the article gives priority (paragraph 2: "劳模疗休养面向
+/// 基层一线，优先安排劳动强度高、工作环境艰苦、发挥骨干作用的和符合条件的年龄较大的劳模"):
+/// the eligible before the ineligible ("符合条件的"); among them, those in more of the three named
+/// groups first; then the older first, since "年龄较大的" is a priority group whose age the article
+/// does not set, so age orders and no threshold is invented; then roster order. 面向基层一线 is the
+/// orientation of the whole programme, not a rank, so it does not move anyone.
 pub fn priority_order(people: &[Person]) -> Vec<usize> {
     let mut keys: Vec<_> = people
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let flags = [
-                p.frontline,
-                p.high_intensity,
-                p.hard_environment,
-                p.key_role,
-            ];
             (
-                Reverse(flags.iter().filter(|f| **f).count()),
+                p.honor < Honor::City,
+                Reverse(priorities(p).len()),
                 Reverse(p.age),
                 i,
             )
         })
         .collect();
     keys.sort_unstable();
-    keys.into_iter().map(|k| k.2).collect()
+    keys.into_iter().map(|k| k.3).collect()
 }

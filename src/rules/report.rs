@@ -3,7 +3,7 @@
 //! written only when asked for).
 
 use super::plan::{Destination, Honor, PlanError, TechnicalYear, Title, Venue};
-use crate::data::{Limit, Source, Strength, Unit};
+use crate::data::{Limit, LimitId, Source, Strength, Unit};
 use crate::format::Lang;
 use jiff::civil::Date;
 use serde::ser::SerializeStruct;
@@ -70,6 +70,8 @@ pub struct Check {
     pub margin: Option<f64>,
     pub strength: Strength,
     pub source: Source,
+    /// The row of the limits table the check was decided by (its quote is in the words).
+    pub row: LimitId,
     /// What the message and the suggestion are built from.
     pub why: Why,
 }
@@ -166,7 +168,51 @@ impl Check {
             margin,
             strength: l.strength,
             source: l.source,
+            row: l.id,
             why,
+        }
+    }
+
+    /// The words before a check's message, by its status and, for a check that fails, by how
+    /// binding the article's wording is: 一般 is a general limit, 原则上 an in-principle rule,
+    /// and a requirement without either is hard.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match (self.status, self.strength) {
+            (Status::Ok, _) => lang.pick("符合", "Within the limit"),
+            (Status::Fails, Strength::Generally) => {
+                lang.pick("超出一般标准", "Over a general limit")
+            }
+            (Status::Fails, Strength::InPrinciple) => {
+                lang.pick("与原则性要求不符", "Not in line with an in-principle rule")
+            }
+            (Status::Fails, Strength::Hard) => lang.pick("不符合要求", "Fails a requirement"),
+            (Status::NotEligible, _) => lang.pick("不符合参加条件", "Not eligible"),
+            (Status::NotApplicable, _) if self.unchecked().is_some() => {
+                lang.pick("未核对", "Not checked")
+            }
+            (Status::NotApplicable, _) => lang.pick("不适用", "Does not apply"),
+            (Status::Note, _) => lang.pick("提示", "Advice"),
+        }
+    }
+
+    /// A mark that says the status without colour: ✓ ✗ ⊘ – ？ ℹ.
+    pub fn mark(&self) -> &'static str {
+        match self.status {
+            Status::Ok => "✓",
+            Status::Fails => "✗",
+            Status::NotEligible => "⊘",
+            Status::NotApplicable if self.unchecked().is_some() => "?",
+            Status::NotApplicable => "–",
+            Status::Note => "ℹ",
+        }
+    }
+
+    /// Why this check could not be made, if that is what it is.
+    pub fn unchecked(&self) -> Option<Unchecked> {
+        match self.why {
+            Why::AnnualScaleUnknown { .. } => Some(Unchecked::NoWorkerCount),
+            Why::TrendUnknown => Some(Unchecked::TooFewYears),
+            _ => None,
         }
     }
 
@@ -251,13 +297,92 @@ impl Serialize for Check {
     }
 }
 
-/// The whole answer for one plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A rule the plan could not be checked against, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unchecked {
+    /// No count of model workers aged 65 or under: the yearly total is not checked.
+    NoWorkerCount,
+    /// No roster: who may go is not checked.
+    NoRoster,
+    /// Fewer than two years of technical workers' trips: the yearly rise is not checked.
+    TooFewYears,
+}
+
+impl Unchecked {
+    /// The rule that was not checked.
+    pub fn rule(self) -> RuleId {
+        match self {
+            Unchecked::NoWorkerCount => RuleId::AnnualScale,
+            Unchecked::NoRoster => RuleId::Eligibility,
+            Unchecked::TooFewYears => RuleId::TechnicalWorkerTrend,
+        }
+    }
+
+    /// Why, in a few words (for the headline).
+    pub fn reason(self, lang: Lang) -> &'static str {
+        match self {
+            Unchecked::NoWorkerCount => lang.pick(
+                "未填65岁以下劳模总数",
+                "no count of model workers aged 65 or under",
+            ),
+            Unchecked::NoRoster => lang.pick("未填参加人员名单", "no roster"),
+            Unchecked::TooFewYears => lang.pick(
+                "优秀技术工人疗休养人次不足两年",
+                "fewer than two years of technical workers' person-trips",
+            ),
+        }
+    }
+}
+
+impl Serialize for Unchecked {
+    /// `{"rule": …, "reason": …, "reason_zh": …, "reason_en": …}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Reason {
+            NoWorkerCount,
+            NoRoster,
+            TooFewYears,
+        }
+        let reason = match self {
+            Unchecked::NoWorkerCount => Reason::NoWorkerCount,
+            Unchecked::NoRoster => Reason::NoRoster,
+            Unchecked::TooFewYears => Reason::TooFewYears,
+        };
+        let mut st = s.serialize_struct("Unchecked", 4)?;
+        st.serialize_field("rule", &self.rule())?;
+        st.serialize_field("reason", &reason)?;
+        st.serialize_field("reason_zh", self.reason(Lang::Zh))?;
+        st.serialize_field("reason_en", self.reason(Lang::En))?;
+        st.end()
+    }
+}
+
+/// The whole answer for one plan. Serialised with its headline in both languages
+/// (`headline_zh`, `headline_en`, after the verdict).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     pub verdict: Verdict,
     pub errors: Vec<PlanError>,
     pub checks: Vec<Check>,
+    /// The rules the plan could not be checked against, and why (a `meets` verdict covers only
+    /// the rules checked).
+    pub unchecked: Vec<Unchecked>,
     pub priority_order: Vec<usize>,
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Report", 7)?;
+        st.serialize_field("verdict", &self.verdict)?;
+        st.serialize_field("headline_zh", &self.headline(Lang::Zh))?;
+        st.serialize_field("headline_en", &self.headline(Lang::En))?;
+        st.serialize_field("errors", &self.errors)?;
+        st.serialize_field("checks", &self.checks)?;
+        st.serialize_field("unchecked", &self.unchecked)?;
+        st.serialize_field("priority_order", &self.priority_order)?;
+        st.end()
+    }
 }
 
 impl Report {
@@ -267,8 +392,123 @@ impl Report {
             verdict: Verdict::Invalid,
             errors,
             checks: Vec::new(),
+            unchecked: Vec::new(),
             priority_order: Vec::new(),
         }
+    }
+
+    /// The verdict in words, claiming no more than was checked: "未超出所列标准（1项未核对：
+    /// 未填65岁以下劳模总数）", "2项不符：1项超出一般标准，1项与原则性要求不符".
+    ///
+    /// ```
+    /// use sx_explainer::format::Lang;
+    /// use sx_explainer::rules::{check, example_plan};
+    /// let mut plan = example_plan();
+    /// plan.model_workers_under_65 = None;
+    /// assert_eq!(
+    ///     check(&plan).headline(Lang::Zh),
+    ///     "未超出所列标准（1项未核对：未填65岁以下劳模总数）"
+    /// );
+    /// assert_eq!(check(&example_plan()).headline(Lang::En), "Within every limit listed");
+    /// ```
+    pub fn headline(&self, lang: Lang) -> String {
+        let n = |s: Status, st: Option<Strength>| {
+            self.checks
+                .iter()
+                .filter(|c| c.status == s && st.is_none_or(|x| c.strength == x))
+                .count()
+        };
+        match self.verdict {
+            Verdict::Invalid => lang
+                .pick(
+                    "方案填写有误，请按提示修改",
+                    "The plan has input errors: see the fields marked",
+                )
+                .to_string(),
+            Verdict::Ineligible => {
+                let k = n(Status::NotEligible, None);
+                match lang {
+                    Lang::Zh => format!("名单上有{k}人不符合参加条件"),
+                    Lang::En => format!(
+                        "{k} {} on the roster not eligible",
+                        if k == 1 { "person" } else { "people" }
+                    ),
+                }
+            }
+            Verdict::DoesNotMeet => {
+                let mut parts = Vec::new();
+                for (st, zh, en) in [
+                    (Strength::Generally, "超出一般标准", "over a general limit"),
+                    (
+                        Strength::InPrinciple,
+                        "与原则性要求不符",
+                        "not in line with an in-principle rule",
+                    ),
+                    (Strength::Hard, "不符合要求", "failing a requirement"),
+                ] {
+                    let k = n(Status::Fails, Some(st));
+                    if k > 0 {
+                        parts.push(match lang {
+                            Lang::Zh => format!("{k}项{zh}"),
+                            Lang::En => format!("{k} {en}"),
+                        });
+                    }
+                }
+                let total = n(Status::Fails, None);
+                match lang {
+                    Lang::Zh => format!("有{total}项不符：{}", parts.join("，")),
+                    Lang::En => format!(
+                        "{total} {} outside the rules: {}",
+                        if total == 1 { "check" } else { "checks" },
+                        parts.join(", ")
+                    ),
+                }
+            }
+            Verdict::Meets if self.unchecked.is_empty() => lang
+                .pick("未超出所列标准", "Within every limit listed")
+                .to_string(),
+            Verdict::Meets => {
+                let k = self.unchecked.len();
+                let why: Vec<&str> = self.unchecked.iter().map(|u| u.reason(lang)).collect();
+                match lang {
+                    Lang::Zh => format!("未超出所列标准（{k}项未核对：{}）", why.join("；")),
+                    Lang::En => format!(
+                        "Within the limits checked ({k} not checked: {})",
+                        why.join("; ")
+                    ),
+                }
+            }
+        }
+    }
+
+    /// How many checks there were and how they came out: "共20项检查，18项符合，2项提示。"
+    pub fn tally(&self, lang: Lang) -> String {
+        if self.verdict == Verdict::Invalid {
+            return match lang {
+                Lang::Zh => format!("共{}处需要修改。", self.errors.len()),
+                Lang::En => format!("{} to fix.", self.errors.len()),
+            };
+        }
+        let count = |s: Status| self.checks.iter().filter(|c| c.status == s).count();
+        let mut d = match lang {
+            Lang::Zh => format!("共{}项检查，{}项符合", self.checks.len(), count(Status::Ok)),
+            Lang::En => format!("{} checks, {} met", self.checks.len(), count(Status::Ok)),
+        };
+        for (s, zh, en) in [
+            (Status::Fails, "不符", "not met"),
+            (Status::NotEligible, "不符合参加条件", "not eligible"),
+            (Status::Note, "提示", "advice"),
+        ] {
+            let k = count(s);
+            if k > 0 {
+                d.push_str(&match lang {
+                    Lang::Zh => format!("，{k}项{zh}"),
+                    Lang::En => format!(", {k} {en}"),
+                });
+            }
+        }
+        d.push_str(lang.pick("。", "."));
+        d
     }
 
     /// The report for a valid plan, its verdict decided by the checks: `ineligible` if anyone is
@@ -282,10 +522,21 @@ impl Report {
         } else {
             Verdict::Meets
         };
+        let mut unchecked: Vec<Unchecked> = Vec::new();
+        for u in checks.iter().filter_map(Check::unchecked) {
+            if !unchecked.contains(&u) {
+                unchecked.push(u);
+            }
+        }
+        if !checks.iter().any(|c| c.rule == RuleId::Eligibility) {
+            unchecked.push(Unchecked::NoRoster);
+        }
+        unchecked.sort_by_key(|u| u.rule() as u8);
         Report {
             verdict,
             errors: Vec::new(),
             checks,
+            unchecked,
             priority_order: Vec::new(),
         }
     }

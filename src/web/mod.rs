@@ -779,8 +779,8 @@ impl Widget {
             ),
             #[cfg(feature = "rest-trip")]
             State::Rest(_) => ctx.pick(
-                "这份劳模疗休养方案符合规定吗？",
-                "Does this rest-trip plan meet the rules?",
+                "这份劳模疗休养方案在规定之内吗？",
+                "Does this R&R trip plan stay within the rules?",
             ),
         };
         h.o("div", &[("class", "top")]);

@@ -22,8 +22,8 @@ use crate::rules::field::{Field, FieldDef, FieldKind, FieldPath, ListId, PersonF
 use crate::rules::link::{self, LinkError};
 use crate::rules::read::{read, read_person};
 use crate::rules::{
-    check_reading, eligibility, Cell, Check, Draft, Edit, EditError, PlanError, Report, RuleId,
-    Status, Verdict, Why,
+    check_reading, eligibility, priorities, Cell, Check, Draft, Edit, EditError, Organizer,
+    PlanError, Report, RuleId, Status, Verdict, Vocab, Why,
 };
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -53,7 +53,7 @@ impl Notice {
                 lang.pick(zh, en)
             }
             Notice::Write => lang.pick(
-                "浏览器没有让我们把方案写进地址栏，所以重新加载会丢失最近的修改。请用下面“分享这份方案的链接”里的链接保存它。",
+                "浏览器没有让本页把方案写进地址栏，所以重新加载会丢失最近的修改。请用下面“分享这份方案的链接”里的链接保存它。",
                 "The browser did not let us put the plan in the address bar, so a reload would lose your latest edits. Keep it with the link under \"Link to this plan\" below.",
             ),
         }
@@ -75,6 +75,8 @@ struct Shown {
     attention: Vec<(String, Check)>,
     met: Vec<(String, Check)>,
     notice: Option<Notice>,
+    /// The priority list's markup.
+    priority: String,
 }
 
 pub(crate) struct Rest {
@@ -218,8 +220,8 @@ impl Rest {
         }
         .cite(lang);
         let intro = match lang {
-            Lang::Zh => format!("9月19日，省总工会印发实施意见，规定了劳模疗休养的对象、批次、天数、地点和费用（{rules_src}等）。下面是一份示例方案：改动任何一项，马上能看到它是否符合规定、差在哪里、怎样改才符合。这只是帮助理解规定的工具，不代表官方审核。"),
-            Lang::En => format!("On 19 September the Shanxi Federation of Trade Unions issued rules on model workers' rest and recuperation (R&R) trips: who may go, batch size, days, venue and cost ({rules_src} and others). Below is an example plan: change anything and see at once whether it meets the rules, where it falls short and what would pass. A tool for understanding the rules, not an official review."),
+            Lang::Zh => format!("9月19日，省总工会印发实施意见，对劳模疗休养的参加对象、批次、天数、地点和费用作出规定（{rules_src}等）。下面是一份示例方案：改动任何一项，马上能看到它是否在所列标准之内、差在哪里、怎样改才行。这是帮助理解规定的工具，不代表官方审核；凡是本报对原文的理解，都会注明。"),
+            Lang::En => format!("On 19 September the Shanxi Federation of Trade Unions issued rules on model workers' rest and recuperation (R&R) trips: who may go, batch size, days, venue and cost ({rules_src} and others). Below is an example plan: change anything and see at once whether it stays within the limits listed, where it falls short and what would pass. A tool for understanding the rules, not an official review; where we interpret the article, we say so."),
         };
         h.e("p", &[("class", "lead")], &intro);
         h.e(
@@ -265,6 +267,25 @@ impl Rest {
         h.e("summary", &[("id", &ctx.uid("met-s"))], "");
         h.o("ul", &[("id", &ctx.uid("met"))]).c("ul");
         h.c("details").c("div");
+        h.o(
+            "section",
+            &[("class", "prio"), ("id", &ctx.uid("prio")), ("hidden", "")],
+        );
+        h.e(
+            "h3",
+            &[],
+            ctx.pick("名单的优先安排顺序", "The roster in order of priority"),
+        );
+        h.o("ol", &[("id", &ctx.uid("prio-l"))]).c("ol");
+        h.e(
+            "p",
+            &[("class", "note")],
+            ctx.pick(
+                "原文：劳模疗休养“面向基层一线，优先安排劳动强度高、工作环境艰苦、发挥骨干作用的和符合条件的年龄较大的劳模”。“基层一线”是整个工作的方向，不用来排先后；原文没有规定多大年龄算“年龄较大”，所以同一组里按年龄从大到小排。这是本报对原文的理解。",
+                "The article: R&R trips are \"oriented to the front line, giving priority to model workers with high work intensity, hard working conditions or a key role, and to eligible older model workers\". The front line is the programme's orientation, not a rank; the article does not say what age counts as older, so within a group the older come first. This ordering is our reading of the article.",
+            ),
+        );
+        h.c("section");
         self.charts
             .figure(ctx, h, ChartId::Budget, &self.input, |_| {});
         self.share_markup(ctx, h);
@@ -476,42 +497,44 @@ impl Rest {
         h.c("section");
     }
 
-    /// The rules as text, with their sources: also what a reader without the chart reads.
+    /// The rest-trip story as text, quoted exactly with its sources (and our English rendering
+    /// beside each quote): every limit, and what the story says beyond them.
     fn rules_markup(&self, ctx: &Ctx, h: &mut H) {
         let lang = ctx.lang;
         h.o("details", &[("class", "rules")]);
         h.e(
             "summary",
             &[],
-            ctx.pick("规定要点与出处", "The rules and where they come from"),
-        );
-        h.o("ul", &[]);
-        h.o("li", &[]);
-        h.t(ctx.pick(
-            "参加对象：经主管部门批准表彰的市级及以上劳动模范和先进工作者（含享受待遇者）及五一劳动奖章获得者；优先安排基层一线、劳动强度高、工作环境艰苦、发挥骨干作用和年龄较大的劳模。",
-            "Who may go: city-level or higher model workers and advanced workers honoured with the approval of the authorities (including those who enjoy the treatment), and May Day Labour Medal holders; front-line workers, hard or intensive jobs, key roles and older model workers come first.",
-        ));
-        h.e(
-            "cite",
-            &[],
-            &format!(
-                " {}",
-                data::Source {
-                    section: data::Section::RestTrip,
-                    paragraph: 2
-                }
-                .cite(lang)
+            ctx.pick(
+                "原文怎么说：规定要点与出处",
+                "What the article says: the rules and where they come from",
             ),
         );
-        h.c("li");
-        for l in data::LIMITS.iter() {
+        h.o("ul", &[]);
+        let item = |h: &mut H, zh: &str, en: &str, src: data::Source| {
             h.o("li", &[]);
-            h.t(lang.pick(l.label_zh, l.label_en))
-                .t(lang.pick("：“", ": “"))
-                .t(l.quote_zh)
-                .t("”");
-            h.e("cite", &[], &format!(" {}", l.source.cite(lang)));
+            h.o("q", &[("lang", "zh-CN")]).t(zh).c("q");
+            if lang == Lang::En {
+                h.t(" — our translation: ").o("q", &[]).t(en).c("q");
+            }
+            h.e("cite", &[], &format!(" {}", src.cite(lang)));
             h.c("li");
+        };
+        let by_paragraph = data::STATEMENTS
+            .iter()
+            .map(|s| (s.quote_zh, s.quote_en, s.source))
+            .chain(
+                data::LIMITS
+                    .iter()
+                    // The age row is part of the yearly-share quote, and the cost caps are
+                    // quoted whole as the cost standard.
+                    .filter(|l| l.id != data::LimitId::AnnualShareAge && l.unit != Unit::Yuan)
+                    .map(|l| (l.quote_zh, l.quote_en, l.source)),
+            );
+        let mut all: Vec<_> = by_paragraph.collect();
+        all.sort_by_key(|(_, _, src)| src.paragraph);
+        for (zh, en, src) in all {
+            item(h, zh, en, src);
         }
         h.c("ul").c("details");
     }
@@ -538,10 +561,15 @@ impl Rest {
         self.show_errors(ctx, &reading.errors);
         self.show_verdict(ctx, &report);
         self.show_checks(ctx, &report);
+        self.show_priority(ctx, &reading, &report);
         self.show_notice(ctx);
         // The budget chart shows days and cost per person: most edits (people, venue, roster)
         // leave its points where they are, and then it is not redrawn.
-        let points = PlanPoint::from_batches(&reading.batches);
+        // The cost caps are the provincial union's: another organiser's plan is not held to them.
+        let organizer = self.draft.cell(&FieldPath::Top(TopField::Organizer));
+        let capped = !matches!(organizer, Some(Cell::Text(s))
+            if Organizer::from_json(s.trim()) == Some(Organizer::Other));
+        let points = PlanPoint::from_batches(&reading.batches, capped);
         if points != self.input.plan_points {
             self.input.plan_points = points;
             self.charts.redraw_id(ctx, ChartId::Budget, &self.input);
@@ -626,58 +654,15 @@ impl Rest {
 
     fn show_verdict(&mut self, ctx: &Ctx, report: &Report) {
         let lang = ctx.lang;
-        let count = |s: Status| report.checks.iter().filter(|c| c.status == s).count();
-        let (mark, class, head) = match report.verdict {
-            Verdict::Meets => ("✓", "v-ok", ctx.pick("符合规定", "Meets the rules")),
-            Verdict::DoesNotMeet => (
-                "✗",
-                "v-fail",
-                ctx.pick("不符合一般规定", "Does not meet the general limits"),
-            ),
-            Verdict::Ineligible => (
-                "⊘",
-                "v-inel",
-                ctx.pick("有人不符合参加条件", "Someone is not eligible"),
-            ),
-            Verdict::Invalid => (
-                "!",
-                "v-inv",
-                ctx.pick(
-                    "方案填写有误，请按提示修改",
-                    "The plan has input errors: see the fields marked",
-                ),
-            ),
+        // The words are the engine's: they say what was checked and what was not.
+        let (mark, class) = match report.verdict {
+            Verdict::Meets => ("✓", "v-ok"),
+            Verdict::DoesNotMeet => ("✗", "v-fail"),
+            Verdict::Ineligible => ("⊘", "v-inel"),
+            Verdict::Invalid => ("!", "v-inv"),
         };
-        let detail = match (report.verdict, lang) {
-            (Verdict::Invalid, Lang::Zh) => format!("共{}处需要修改。", report.errors.len()),
-            (Verdict::Invalid, Lang::En) => format!("{} to fix.", report.errors.len()),
-            (_, Lang::Zh) => {
-                let mut d = format!("{}项检查，{}项符合", report.checks.len(), count(Status::Ok));
-                for (s, w) in [
-                    (Status::Fails, "不符合一般规定"),
-                    (Status::NotEligible, "不符合参加条件"),
-                    (Status::Note, "提示"),
-                ] {
-                    if count(s) > 0 {
-                        d.push_str(&format!("，{}项{}", count(s), w));
-                    }
-                }
-                d + "。"
-            }
-            (_, Lang::En) => {
-                let mut d = format!("{} checks, {} met", report.checks.len(), count(Status::Ok));
-                for (s, w) in [
-                    (Status::Fails, "not met"),
-                    (Status::NotEligible, "not eligible"),
-                    (Status::Note, "advice"),
-                ] {
-                    if count(s) > 0 {
-                        d.push_str(&format!(", {} {}", count(s), w));
-                    }
-                }
-                d + "."
-            }
-        };
+        let head = report.headline(lang);
+        let detail = report.tally(lang);
         // The first reason, so a reader on a phone sees why without scrolling.
         let first = report
             .checks
@@ -685,7 +670,7 @@ impl Rest {
             .find(|c| matches!(c.status, Status::Fails | Status::NotEligible));
         let mut h = H::default();
         h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
-        h.e("strong", &[], head).t(" ").e("span", &[], &detail);
+        h.e("strong", &[], &head).t(" ").e("span", &[], &detail);
         if let Some(c) = first {
             h.e("span", &[("class", "why")], &c.message(lang));
             h.e(
@@ -746,8 +731,8 @@ impl Rest {
         if met.len() != self.shown.met.len() {
             if let Some(s) = ctx.by_uid("met-s") {
                 let summary = match lang {
-                    Lang::Zh => format!("符合规定的{}项", met.len()),
-                    Lang::En => format!("The {} checks the plan meets", met.len()),
+                    Lang::Zh => format!("未超出所列标准的{}项", met.len()),
+                    Lang::En => format!("The {} checks within the limits", met.len()),
                 };
                 s.set_text_content(Some(&summary));
             }
@@ -761,6 +746,43 @@ impl Rest {
         }
         self.shown.attention = attention;
         self.shown.met = met;
+    }
+
+    /// The roster in the engine's priority order, each with why it stands there.
+    fn show_priority(&mut self, ctx: &Ctx, reading: &crate::rules::Reading, report: &Report) {
+        let lang = ctx.lang;
+        let people = reading.plan.as_ref().map_or(&[][..], |p| &p.people[..]);
+        let mut h = H::default();
+        for &i in &report.priority_order {
+            let Some(p) = people.get(i) else { continue };
+            let why = if p.honor < crate::rules::Honor::City {
+                lang.pick("不符合参加条件", "not eligible").to_string()
+            } else {
+                let groups: Vec<&str> = priorities(p).iter().map(|g| g.words(lang)).collect();
+                match (groups.is_empty(), lang) {
+                    (true, Lang::Zh) => format!("{}岁", p.age),
+                    (true, Lang::En) => format!("aged {}", p.age),
+                    (false, Lang::Zh) => format!("{}；{}岁", groups.join("、"), p.age),
+                    (false, Lang::En) => format!("{}; aged {}", groups.join(", "), p.age),
+                }
+            };
+            let who = ListId::People.row_name(i, lang == Lang::Zh);
+            h.e("li", &[], &format!("{who}{}{why}", lang.pick("：", ": ")));
+        }
+        if h.0 == self.shown.priority {
+            return;
+        }
+        if let Some(ol) = ctx.by_uid("prio-l") {
+            ol.set_inner_html(&h.0);
+        }
+        if let Some(sec) = ctx.by_uid("prio") {
+            if h.0.is_empty() {
+                sec.set_attribute("hidden", "").ok();
+            } else {
+                sec.remove_attribute("hidden").ok();
+            }
+        }
+        self.shown.priority = h.0;
     }
 
     /// Shows the share link at once; once the reader has changed the plan, writes it to the
@@ -877,7 +899,7 @@ impl Rest {
             }
             Ok(p) => {
                 let c = eligibility(&p);
-                let (mark, word) = status_word(c.status, lang);
+                let (mark, word) = (c.mark(), c.label(lang));
                 h.e("span", &[("class", "mark"), ("aria-hidden", "true")], mark);
                 h.e("strong", &[], word).t(" ").t(&c.message(lang));
             }
@@ -1411,19 +1433,6 @@ fn check_key(c: &Check) -> String {
     }
 }
 
-fn status_word(s: Status, lang: Lang) -> (&'static str, &'static str) {
-    match s {
-        Status::Ok => ("✓", lang.pick("符合", "Meets")),
-        Status::Fails => (
-            "✗",
-            lang.pick("不符合一般规定", "Does not meet the general limit"),
-        ),
-        Status::NotEligible => ("⊘", lang.pick("不符合参加条件", "Not eligible")),
-        Status::NotApplicable => ("–", lang.pick("不适用", "Not applicable")),
-        Status::Note => ("ℹ", lang.pick("提示", "Advice")),
-    }
-}
-
 fn status_class(s: Status) -> &'static str {
     match s {
         Status::Ok => "ck s-ok",
@@ -1460,7 +1469,7 @@ fn amount(v: f64, unit: Unit, lang: Lang) -> String {
 }
 
 fn check_line(ctx: &Ctx, h: &mut H, key: &str, c: &Check, lang: Lang) {
-    let (mark, word) = status_word(c.status, lang);
+    let (mark, word) = (c.mark(), c.label(lang));
     h.o(
         "li",
         &[

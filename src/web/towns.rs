@@ -3,9 +3,9 @@
 
 use super::canvas::Charts;
 use super::chart_api::{Annualise, ChartId, ChartInput};
-use crate::charts::Projection;
 use super::html::H;
 use super::{Act, Ctx};
+use crate::charts::Projection;
 use crate::data::{self, Section, Source};
 use crate::format::{self, Lang};
 use wasm_bindgen::prelude::*;
@@ -63,12 +63,12 @@ impl Towns {
         .cite(lang);
         let lead = match lang {
             Lang::Zh => format!(
-                "首批省级十大重点专业镇今年前8个月产值{}，增长{}；其中杏花村汾酒专业镇{}，增长{}（{}）。省里的目标是到2025年省级重点专业镇达到30个以上（{}），并打造1个300亿级、3个100亿级的产业名镇（{}）。",
+                "首批省级十大重点专业镇2023年前8个月产值{}，增长{}；其中杏花村汾酒专业镇{}，增长{}（{}）。省里的目标是到2025年省级重点专业镇达到30个以上（{}），并打造1个300亿级、3个100亿级的产业名镇（{}）。",
                 fig("ten_towns_output", lang), fig("ten_towns_growth", lang), fig("fenjiu_output", lang), fig("fenjiu_growth", lang),
                 cite("ten_towns_output", lang), targets, scale
             ),
             Lang::En => format!(
-                "The ten provincial key towns produced {} in the first eight months of this year, up {}; the Xinghuacun Fenjiu liquor town alone produced {}, up {} ({}). The province aims for more than 30 provincial key towns by 2025 ({}), one town of ¥30bn and three of ¥10bn ({}).",
+                "The ten provincial key towns produced {} in the first eight months of 2023, up {}; the Xinghuacun Fenjiu liquor town alone produced {}, up {} ({}). The province aims for at least 30 provincial key towns by 2025 ({}), one town of ¥30bn and three of ¥10bn ({}).",
                 fig("ten_towns_output", lang), fig("ten_towns_growth", lang), fig("fenjiu_output", lang), fig("fenjiu_growth", lang),
                 cite("ten_towns_output", lang), targets, scale
             ),
@@ -78,8 +78,8 @@ impl Towns {
             "p",
             &[("class", "key")],
             lang.pick(
-                "图中用斜线或虚线框标出的数值是我们根据公布数据的推算，不是官方数字；试算图是示意。每个数字都注明了来源段落，鼠标悬停或轻触图形可看详情，“显示数据表”列出全部数字。",
-                "Values drawn hatched or in a dashed outline are our own calculations from the reported figures, not official numbers; the projection is an illustration. Every number names its source paragraph: hover or tap a mark for details, or use \"Show table\".",
+                "怎么读图：实心是发布会公布的数；斜线填充是本报据公布数的推算，不是官方数字；虚线框是官方目标；虚线框加交叉斜线是示意（试算）。每个数字都注明了来源段落，鼠标悬停或轻触图形可看详情，“显示数据表”列出全部数字。",
+                "How to read the charts: solid marks are figures the press conference reported; hatched marks are our calculations from them, not official numbers; a dashed outline is an official target; a dashed outline with cross-hatching is an illustration. Every number names its source paragraph: hover or tap a mark for details, or use \"Show table\".",
             ),
         );
         for id in CHARTS {

@@ -78,7 +78,7 @@ async function restTripForm(page, label) {
   const people = rest(page).locator('[data-f="batches.0.participants"]');
   await people.fill('120');
   let v = await verdictText(page);
-  if (!v.includes('不符合一般规定')) fail(`${label}: 120 people did not fail the batch-size rule: ${v}`);
+  if (!v.includes('超出一般标准')) fail(`${label}: 120 people did not fail the batch-size rule: ${v}`);
   else pass(`${label}: 120 people → "${v.trim().slice(0, 40)}"`);
   const line = await rest(page).locator('.checks .s-fail').first().textContent().catch(() => '');
   if (!line.includes('100')) fail(`${label}: no failing line naming the limit of 100: ${line}`);
@@ -90,7 +90,7 @@ async function restTripForm(page, label) {
   else pass(`${label}: "abc" → message next to the field: ${err}`);
   await people.fill('90');
   v = await verdictText(page);
-  if (!v.includes('符合规定') || v.includes('不符合一般规定')) fail(`${label}: 90 people should meet the rules: ${v}`);
+  if (!v.includes('未超出所列标准') || v.includes('超出一般标准')) fail(`${label}: 90 people should meet the rules: ${v}`);
   else pass(`${label}: fixed to 90 → meets again`);
 }
 
@@ -166,7 +166,7 @@ async function shareLink(context, page, label) {
   await again.waitForFunction(() => document.querySelector('[data-explainer=rest-trip]')?.dataset.ready === 'true');
   const value = await rest(again).locator('[data-f="batches.0.participants"]').inputValue();
   const v = await verdictText(again);
-  if (value !== '130' || !v.includes('不符合一般规定')) fail(`${label}: reloading the share link gave ${value} people, "${v}"`);
+  if (value !== '130' || !v.includes('超出一般标准')) fail(`${label}: reloading the share link gave ${value} people, "${v}"`);
   else pass(`${label}: the share link reproduces the plan (${url.length} characters)`);
   // A broken link falls back to the example with a message.
   await again.goto(`${origin}/#plan=%%%broken`);
@@ -267,7 +267,7 @@ for (const width of [360, 1024]) {
   const { page, context, problems } = await openPage(360, '/frame.html?explainer=rest-trip&lang=en&theme=dark');
   await waitMounted(page, label);
   const v = await verdictText(page);
-  if (!v.includes('Meets')) fail(`${label}: verdict "${v}"`);
+  if (!v.includes('Within every limit listed')) fail(`${label}: verdict "${v}"`);
   else pass(`${label}: mounts in English: "${v.trim().slice(0, 40)}"`);
   await page.screenshot({ path: 'target/e2e/frame-rest-trip-en-dark-360.png', fullPage: true });
   for (const p of problems) fail(`${label}: ${p}`);
