@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
+import { currentFiles } from '../../.ci/publish.mjs';
 import { serve } from '../../.ci/serve.mjs';
 import { launch } from '../e2e/chromium.mjs';
 
@@ -21,10 +22,11 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const node = 'tests/e2e/node_modules';
 
-// 1. Sizes of the release build (built by .ci/bench just before).
-// The towns embed alone loads the towns-only build (see www/embed.js).
-const files = ['www/embed.js', 'www/pkg-towns/sx_explainer.js', 'www/pkg-towns/sx_explainer_bg.wasm', 'www/explainer.css'];
-const sizes = Object.fromEntries(files.map((f) => [f, gz(f)]));
+// 1. Sizes of the release build (built by .ci/bench just before), by the names embed.js holds.
+// The towns embed alone loads the towns-only build (see loader/embed.js).
+const built = currentFiles('www');
+const files = ['embed.js', built['pkg-towns'].js, built['pkg-towns'].wasm, built.css];
+const sizes = Object.fromEntries(files.map((f) => [f, gz(`www/${f}`)]));
 const download = Object.values(sizes).reduce((a, b) => a + b, 0);
 
 // 2. The comparison pages, with the chart's values from our dataset export.
@@ -125,7 +127,7 @@ const rows = [
   ['100-batch plan checked natively (median)', Number.isFinite(nativeUs) ? `${nativeUs} µs` : 'not measured', `≤ ${BUDGET.nativeUs} µs`, nativeUs <= BUDGET.nativeUs],
 ];
 console.log(`\nBenchmark ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model}, ${RUNS} cold loads each, median\n`);
-for (const [f, n] of Object.entries(sizes)) console.log(`  ${f.padEnd(34)} ${String(n).padStart(7)} B gzip`);
+for (const [f, n] of Object.entries(sizes)) console.log(`  ${f.padEnd(46)} ${String(n).padStart(7)} B gzip`);
 console.log('');
 console.log('| measure | result | budget | |\n| --- | --- | --- | --- |');
 for (const [m, r, b, ok] of rows) console.log(`| ${m} | ${r} | ${b} | ${ok === null ? '' : ok ? 'ok' : '**over**'} |`);

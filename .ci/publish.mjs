@@ -1,0 +1,161 @@
+// Publishes a release build into www/ for a CDN (issue 16); run by .ci/build.
+//  - Every file embed.js loads gets a name with a hash of its bytes: the glue and the wasm of each
+//    build (www/pkg/, www/pkg-towns/) and the widget's CSS (www/assets/).
+//  - www/embed.js, the one stable name, is written from loader/embed.js with those names in it.
+//  - The files of the last KEEP builds stay, so a page opened before a deploy keeps working with
+//    the old embed.js; older ones are deleted. pkg/, pkg-towns/ and assets/ belong to the build.
+//  - The sizes a reader downloads are printed, raw and gzip.
+// Usage: node .ci/publish.mjs <www> <stage> [variant...]
+//   <stage>/<variant>/ holds wasm-pack's output for each variant built now (pkg, pkg-towns); a
+//   variant not named keeps its files from the previous build of <www>. With none named (after
+//   editing only www/explainer.css or loader/embed.js) nothing is compiled: `node .ci/publish.mjs
+//   www target/wasm-pack`.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// A content-hashed name as written here: `sx_explainer.<12 hex>.js`, `….wasm`, `….css`.
+export const HASHED = /\.[0-9a-f]{12}\.(?:js|wasm|css)$/;
+export const VARIANTS = ['pkg', 'pkg-towns'];
+export const KEEP = 3;
+const DIRS = [...VARIANTS, 'assets'];
+const GLUE = 'sx_explainer.js';
+const WASM = 'sx_explainer_bg.wasm';
+const HISTORY = '.builds.json';
+const LOADER = new URL('../loader/embed.js', import.meta.url);
+const PLACEHOLDER = '/*FILES*/ null';
+
+export const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+
+// Readers of a half-written file would get a broken widget: write beside, then rename.
+function writeAtomic(file, bytes) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, file);
+}
+
+// The raw and gzip sizes of a file, as a reader downloads it.
+const sizes = (file) => {
+  const bytes = readFileSync(file);
+  return { raw: bytes.length, gz: execFileSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 1 << 28 }).length };
+};
+
+// Puts bytes at www/rel unless that content-hashed name already holds them (an unchanged file
+// keeps its name, its date and its place in every cache).
+function put(www, rel, bytes) {
+  const file = join(www, rel);
+  if (!existsSync(file) || contentHash(readFileSync(file)) !== contentHash(bytes)) writeAtomic(file, bytes);
+  return rel;
+}
+
+function publishVariant(www, dir, variant) {
+  const names = readdirSync(dir).filter((n) => !n.startsWith('.'));
+  const extra = names.filter((n) => n !== GLUE && n !== WASM);
+  if (extra.length) throw new Error(`${dir}: unexpected output ${extra.join(', ')} (publish.mjs hashes only the glue and the wasm)`);
+  const wasm = readFileSync(join(dir, WASM));
+  const wasmName = `sx_explainer_bg.${contentHash(wasm)}.wasm`;
+  // The glue's fallback URL names its own wasm: the glue's hash then changes whenever the wasm's
+  // does, so a hashed glue is only ever paired with the wasm it was generated with.
+  const glue = readFileSync(join(dir, GLUE), 'utf8');
+  const ref = `'${WASM}'`;
+  if (glue.split(ref).length !== 2) throw new Error(`${dir}/${GLUE}: expected one reference to ${ref}`);
+  const hashedGlue = Buffer.from(glue.replace(ref, `'${wasmName}'`));
+  mkdirSync(join(www, variant), { recursive: true });
+  return {
+    js: put(www, `${variant}/sx_explainer.${contentHash(hashedGlue)}.js`, hashedGlue),
+    wasm: put(www, `${variant}/${wasmName}`, wasm),
+  };
+}
+
+// The builds published into www, oldest first: [{ time, files }], files as in embed.js.
+export function history(www) {
+  const file = join(www, HISTORY);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
+}
+
+// The file names embed.js maps to in the current build of www.
+export function currentFiles(www) {
+  const last = history(www).at(-1);
+  if (!last) throw new Error(`${www}: no published build (run .ci/build)`);
+  return last.files;
+}
+
+const paths = (files) => Object.values(files).flatMap((f) => (typeof f === 'string' ? [f] : paths(f)));
+
+// Deletes from the build's directories every file not in the kept builds (with its siblings).
+function prune(www, kept) {
+  const keep = new Set(kept.flatMap((b) => paths(b.files)));
+  const removed = [];
+  for (const dir of DIRS) {
+    if (!existsSync(join(www, dir))) continue;
+    for (const name of readdirSync(join(www, dir))) {
+      const rel = `${dir}/${name.replace(/\.(?:gz|br)$/, '')}`;
+      if (keep.has(rel)) continue;
+      unlinkSync(join(www, dir, name));
+      removed.push(`${dir}/${name}`);
+    }
+  }
+  return removed;
+}
+
+export function publish(www, stage, variants, { log = (line) => console.error(`[build] ${line}`) } = {}) {
+  const unknown = variants.filter((v) => !VARIANTS.includes(v));
+  if (unknown.length) throw new Error(`unknown variant ${unknown.join(', ')} (known: ${VARIANTS.join(', ')})`);
+  const builds = history(www);
+  const previous = builds.at(-1)?.files;
+  const files = {};
+  for (const v of VARIANTS) {
+    if (variants.includes(v)) files[v] = publishVariant(www, join(stage, v), v);
+    else if (previous?.[v] && paths(previous[v]).every((p) => existsSync(join(www, p)))) files[v] = previous[v];
+    else throw new Error(`${v}: not built now and not in the previous build of ${www}`);
+  }
+  mkdirSync(join(www, 'assets'), { recursive: true });
+  const css = readFileSync(join(www, 'explainer.css'));
+  files.css = put(www, `assets/explainer.${contentHash(css)}.css`, css);
+
+  // embed.js last: until it is replaced, every reader gets the previous build, whose files stay.
+  // Every article view fetches it, so the source's whole-line comments stay in the source.
+  const loader = readFileSync(LOADER, 'utf8');
+  if (loader.split(PLACEHOLDER).length !== 2) throw new Error(`loader/embed.js: expected one ${PLACEHOLDER} placeholder`);
+  const embed = '// The explainer\'s embed loader, written by .ci/build from loader/embed.js.\n' +
+    loader.replace(PLACEHOLDER, JSON.stringify(files)).split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
+  const embedFile = join(www, 'embed.js');
+  if (!existsSync(embedFile) || readFileSync(embedFile, 'utf8') !== embed) writeAtomic(embedFile, embed);
+
+  // A build with the same files as the last one is the same build, not one more to keep.
+  const same = previous && JSON.stringify(previous) === JSON.stringify(files);
+  const time = new Date().toISOString();
+  if (same) builds.at(-1).time = time;
+  else builds.push({ time, files });
+  const kept = builds.slice(-KEEP);
+  writeAtomic(join(www, HISTORY), `${JSON.stringify(kept, null, 1)}\n`);
+  const removed = prune(www, kept);
+
+  const row = (name, s) => log(`${name.padEnd(46)} ${String(s.raw).padStart(8)} ${String(s.gz).padStart(8)}`);
+  log(`${'what a reader downloads'.padEnd(46)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)}`);
+  for (const [label, variant] of [['the towns embed', 'pkg-towns'], ['both embeds', 'pkg']]) {
+    const total = { raw: 0, gz: 0 };
+    for (const rel of ['embed.js', files[variant].js, files[variant].wasm, files.css]) {
+      const s = sizes(join(www, rel));
+      row(`  ${rel}`, s);
+      for (const k of Object.keys(total)) total[k] += s[k];
+    }
+    row(`a page with ${label}`, total);
+  }
+  log(`${same ? 'same build as the last' : 'new build'}; kept the files of the last ${kept.length} build(s)` +
+    (removed.length ? `, deleted ${removed.length} older file(s)` : ''));
+  return { files, removed };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [www, stage, ...variants] = process.argv.slice(2);
+  if (!www || !stage) {
+    console.error('usage: node .ci/publish.mjs <www> <stage> [variant...]');
+    process.exit(2);
+  }
+  publish(www, stage, variants);
+}
