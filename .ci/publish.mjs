@@ -2,9 +2,10 @@
 //  - Every file embed.js loads gets a name with a hash of its bytes: the glue and the wasm of each
 //    build (www/pkg/, www/pkg-towns/) and the widget's CSS (www/assets/).
 //  - www/embed.js, the one stable name, is written from loader/embed.js with those names in it.
+//  - .gz and .br siblings are written beside every text and wasm file of the site.
 //  - The files of the last KEEP builds stay, so a page opened before a deploy keeps working with
 //    the old embed.js; older ones are deleted. pkg/, pkg-towns/ and assets/ belong to the build.
-//  - The sizes a reader downloads are printed, raw and gzip.
+//  - The sizes a reader downloads are printed, raw, gzip and brotli.
 // Usage: node .ci/publish.mjs <www> <stage> [variant...]
 //   <stage>/<variant>/ holds wasm-pack's output for each variant built now (pkg, pkg-towns); a
 //   variant not named keeps its files from the previous build of <www>. With none named (after
@@ -13,11 +14,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync,
+  existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 
+// Text and wasm: what gets .gz and .br siblings (and what a server must vary by Accept-Encoding).
+export const COMPRESSIBLE = /\.(?:html|js|mjs|css|wasm|json|svg|csv|txt)$/;
 // A content-hashed name as written here: `sx_explainer.<12 hex>.js`, `….wasm`, `….css`.
 export const HASHED = /\.[0-9a-f]{12}\.(?:js|wasm|css)$/;
 export const VARIANTS = ['pkg', 'pkg-towns'];
@@ -38,17 +42,46 @@ function writeAtomic(file, bytes) {
   renameSync(tmp, file);
 }
 
-// The raw and gzip sizes of a file, as a reader downloads it.
-const sizes = (file) => {
-  const bytes = readFileSync(file);
-  return { raw: bytes.length, gz: execFileSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 1 << 28 }).length };
-};
+// GNU gzip's deflate packs the wasm about 1.4% smaller than zlib's at level 9; -n leaves out the
+// name and time, so the same bytes always give the same .gz.
+const gzip = (bytes) => execFileSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 1 << 28 });
+const brotli = (bytes) => brotliCompressSync(bytes, {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+});
+
+// Writes file.gz and file.br unless they exist and are at least as new as the file; returns the
+// three sizes. The sibling is written after its file, so a fresh sibling is never an old one.
+export function precompress(file) {
+  const info = statSync(file);
+  const sizes = { raw: info.size };
+  let bytes;
+  for (const [ext, zip] of [['gz', gzip], ['br', brotli]]) {
+    const old = statSync(`${file}.${ext}`, { throwIfNoEntry: false });
+    if (old && old.mtimeMs >= info.mtimeMs) { sizes[ext] = old.size; continue; }
+    bytes ??= readFileSync(file);
+    const packed = zip(bytes);
+    writeAtomic(`${file}.${ext}`, packed);
+    sizes[ext] = packed.length;
+  }
+  return sizes;
+}
+
+// Precompresses every text and wasm file under dir (dotfiles and siblings aside).
+export function precompressTree(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) precompressTree(path);
+    else if (entry.isFile() && COMPRESSIBLE.test(entry.name)) precompress(path);
+  }
+}
 
 // Puts bytes at www/rel unless that content-hashed name already holds them (an unchanged file
 // keeps its name, its date and its place in every cache).
 function put(www, rel, bytes) {
   const file = join(www, rel);
   if (!existsSync(file) || contentHash(readFileSync(file)) !== contentHash(bytes)) writeAtomic(file, bytes);
+  precompress(file);
   return rel;
 }
 
@@ -134,13 +167,14 @@ export function publish(www, stage, variants, { log = (line) => console.error(`[
   const kept = builds.slice(-KEEP);
   writeAtomic(join(www, HISTORY), `${JSON.stringify(kept, null, 1)}\n`);
   const removed = prune(www, kept);
+  precompressTree(www);
 
-  const row = (name, s) => log(`${name.padEnd(46)} ${String(s.raw).padStart(8)} ${String(s.gz).padStart(8)}`);
-  log(`${'what a reader downloads'.padEnd(46)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)}`);
+  const row = (name, s) => log(`${name.padEnd(46)} ${String(s.raw).padStart(8)} ${String(s.gz).padStart(8)} ${String(s.br).padStart(8)}`);
+  log(`${'what a reader downloads'.padEnd(46)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}`);
   for (const [label, variant] of [['the towns embed', 'pkg-towns'], ['both embeds', 'pkg']]) {
-    const total = { raw: 0, gz: 0 };
+    const total = { raw: 0, gz: 0, br: 0 };
     for (const rel of ['embed.js', files[variant].js, files[variant].wasm, files.css]) {
-      const s = sizes(join(www, rel));
+      const s = precompress(join(www, rel));
       row(`  ${rel}`, s);
       for (const k of Object.keys(total)) total[k] += s[k];
     }

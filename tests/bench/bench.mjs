@@ -1,6 +1,7 @@
 // Size and speed benchmark (issue 7), run by `.ci/bench`, not by the test command.
 // In one run, on localhost, in Debian's headless Chromium:
-//  1. the gzip size of everything a reader downloads for the towns embed;
+//  1. the gzip (and brotli) size of everything a reader downloads for the towns embed, from the
+//     precompressed files of the build's current embed.js;
 //  2. the same first chart (the ten towns' output, 2022 implied vs 2023) with the explainer, with
 //     ECharts and with Chart.js (pinned in tests/e2e/package.json): time from navigation to the
 //     chart drawn and bytes transferred (gzip), median of RUNS cold loads, and the ratios;
@@ -9,25 +10,24 @@
 //  4. the native rule check of a 100-batch plan (cargo bench --bench rules).
 // It prints a table and exits non-zero when a budget is broken.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { currentFiles } from '../../.ci/publish.mjs';
+import { currentFiles, precompress } from '../../.ci/publish.mjs';
 import { serve } from '../../.ci/serve.mjs';
 import { launch } from '../e2e/chromium.mjs';
 
 const RUNS = Number(process.env.RUNS || 9);
 const BUDGET = { downloadKB: 70, vsChartjs: 0.6, vsEcharts: 0.35, formMs: 4, nativeUs: 50 };
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const node = 'tests/e2e/node_modules';
 
 // 1. Sizes of the release build (built by .ci/bench just before), by the names embed.js holds.
 // The towns embed alone loads the towns-only build (see loader/embed.js).
 const built = currentFiles('www');
 const files = ['embed.js', built['pkg-towns'].js, built['pkg-towns'].wasm, built.css];
-const sizes = Object.fromEntries(files.map((f) => [f, gz(`www/${f}`)]));
-const download = Object.values(sizes).reduce((a, b) => a + b, 0);
+const sizes = Object.fromEntries(files.map((f) => [f, precompress(`www/${f}`)]));
+const download = Object.values(sizes).reduce((a, s) => a + s.gz, 0);
+const downloadBr = Object.values(sizes).reduce((a, s) => a + s.br, 0);
 
 // 2. The comparison pages, with the chart's values from our dataset export.
 const records = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--example', 'dataset'], { encoding: 'utf8', maxBuffer: 1 << 26 }));
@@ -116,6 +116,7 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const rows = [
   ['what a reader downloads (gzip)', kb(download), `≤ ${BUDGET.downloadKB} KB`, download <= BUDGET.downloadKB * 1024],
+  ['… brotli', kb(downloadBr), '', null],
   ['first chart drawn: explainer', ms(t.ours), '', null],
   ['first chart drawn: Chart.js 4.6.1', ms(t.chartjs), '', null],
   ['first chart drawn: ECharts 6.1.0', ms(t.echarts), '', null],
@@ -127,7 +128,7 @@ const rows = [
   ['100-batch plan checked natively (median)', Number.isFinite(nativeUs) ? `${nativeUs} µs` : 'not measured', `≤ ${BUDGET.nativeUs} µs`, nativeUs <= BUDGET.nativeUs],
 ];
 console.log(`\nBenchmark ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model}, ${RUNS} cold loads each, median\n`);
-for (const [f, n] of Object.entries(sizes)) console.log(`  ${f.padEnd(46)} ${String(n).padStart(7)} B gzip`);
+for (const [f, s] of Object.entries(sizes)) console.log(`  ${f.padEnd(46)} ${String(s.gz).padStart(7)} B gzip ${String(s.br).padStart(7)} B brotli`);
 console.log('');
 console.log('| measure | result | budget | |\n| --- | --- | --- | --- |');
 for (const [m, r, b, ok] of rows) console.log(`| ${m} | ${r} | ${b} | ${ok === null ? '' : ok ? 'ok' : '**over**'} |`);
