@@ -4,7 +4,8 @@
 //     precompressed files of the build's current embed.js;
 //  2. the same first chart (the ten towns' output, 2022 implied vs 2023) with the explainer, with
 //     ECharts and with Chart.js (pinned in tests/e2e/package.json): time from navigation to the
-//     chart drawn and bytes transferred (gzip), median of RUNS cold loads, and the ratios;
+//     chart drawn and bytes transferred (each file's precompressed sibling, as the dev server and a
+//     CDN serve them), median of RUNS cold loads, and the ratios;
 //  3. the rest-trip form's update (one field changed -> checks re-run -> results and budget chart
 //     redrawn) and a chart resize, from the widget's own performance measures;
 //  4. the native rule check of a 100-batch plan (cargo bench --bench rules).
@@ -12,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { currentFiles, precompress } from '../../.ci/publish.mjs';
+import { currentFiles, precompress, precompressTree } from '../../.ci/publish.mjs';
 import { serve } from '../../.ci/serve.mjs';
 import { launch } from '../e2e/chromium.mjs';
 
@@ -35,7 +36,7 @@ const value = (id) => records.find((r) => r.id === id).value;
 const site = 'target/bench/site';
 rmSync(site, { recursive: true, force: true });
 mkdirSync(`${site}/lib`, { recursive: true });
-cpSync('www', site, { recursive: true });
+cpSync('www', site, { recursive: true, preserveTimestamps: true });
 for (const f of ['echarts.html', 'echarts-chart.js', 'chartjs.html', 'chartjs-chart.js', 'ours.html', 'ours-chart.js']) cpSync(`tests/bench/${f}`, `${site}/${f}`);
 cpSync(`${node}/echarts/dist/echarts.min.js`, `${site}/lib/echarts.min.js`);
 cpSync(`${node}/chart.js/dist/chart.umd.min.js`, `${site}/lib/chart.umd.min.js`);
@@ -44,7 +45,9 @@ writeFileSync(`${site}/data.js`, `window.BENCH_DATA = ${JSON.stringify({
   values: [value('ten_towns_output_2022_implied'), value('ten_towns_output')],
 })};\n`);
 
-const server = await serve(site, 0, { csp: false, gzip: true });
+// Every page, script and wasm of the three gets its .gz and .br, as the build gives ours.
+precompressTree(site);
+const server = await serve(site, 0, { csp: false });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 
