@@ -6,13 +6,21 @@
 //  2. The dev server's headers: the .gz or .br bytes as Accept-Encoding allows, `immutable` for
 //     hashed names and a short lifetime for embed.js and the pages, Content-Type, Vary, ETag/304,
 //     HEAD, 404s, and no stale sibling for a file edited after the build.
+//  3. A deploy while readers have the page open, in headless Chromium: a copy of the crate with one
+//     added export is rebuilt (the full build only) into the served copy. A reloaded tab gets the
+//     new embed.js, glue and wasm, which belong together; tabs still on the old embed.js (one whose
+//     downloads were slow, one that adds a rest-trip embed later) keep working on the old files;
+//     and with the old files deleted such a tab breaks, which is why they are kept.
+import { spawn } from 'node:child_process';
 import {
-  cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync,
+  cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync,
 } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { CSP, IMMUTABLE, SHORT, serve } from '../../.ci/serve.mjs';
 import { HASHED, KEEP, contentHash, currentFiles, history, publish } from '../../.ci/publish.mjs';
+import { launch } from './chromium.mjs';
 
 const failures = [];
 let passed = 0;
@@ -99,6 +107,7 @@ const W = `${ROOT}/www`;
 rmSync(W, { recursive: true, force: true });
 cpSync('www', W, { recursive: true, preserveTimestamps: true });
 const before = currentFiles(W);
+const oldEmbed = readFileSync(`${W}/embed.js`);
 const server = await serve(W, 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
 
@@ -170,6 +179,139 @@ for (const path of ['/embed.js', '/', '/index.html', '/frame.html', '/embed.html
   rmSync(`${W}/probe.html`); rmSync(`${W}/probe.html.gz`);
 }
 
+// 3. A deploy while readers have the page open.
+const browser = await launch();
+async function open(path, { hold, embed } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  context.setDefaultTimeout(20000);
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname.slice(1)));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  // A reader whose copy of embed.js is the previous build's (it is short-lived, but may be cached).
+  if (embed) await page.route((url) => url.pathname === '/embed.js', (route) => route.fulfill({ body: embed, contentType: TYPE.js }));
+  // A reader on a slow connection: the glue and the wasm arrive only after the deploy.
+  const held = [];
+  if (hold) {
+    await page.route((url) => /^\/pkg\//.test(url.pathname), async (route) => {
+      held.push(route.request().url());
+      await hold;
+      await route.continue();
+    });
+  }
+  await page.goto(origin + path, { waitUntil: 'domcontentloaded' });
+  return { page, context, problems, requests, held };
+}
+const ready = (page, timeout = 30000) => page.waitForFunction(() => [...document.querySelectorAll('[data-explainer]')]
+  .every((e) => e.dataset.ready === 'true'), null, { timeout }).then(() => true, () => false);
+// What the copy's added export answers in the module instance embed.js initialised (null: none).
+const exported = (page, glue) => page.evaluate(async (u) => {
+  try {
+    const mod = await import(new URL(u, location.href).href);
+    return typeof mod.deploy_test_build === 'function' ? mod.deploy_test_build() : null;
+  } catch (e) {
+    return `error: ${e.message}`;
+  }
+}, glue);
+const loaded = (requests, files) => flat(files).filter((p) => requests.includes(p));
+
+const a = await open('/');
+check(await ready(a.page), 'tab A (demo page) mounts on the first build');
+check(loaded(a.requests, before.pkg).length === 2 && a.requests.includes(before.css),
+  'tab A loads the glue, wasm and CSS named by embed.js', a.requests.join(' '));
+let deployed;
+const hold = new Promise((ok) => { deployed = ok; });
+const b = await open('/', { hold });
+for (let i = 0; i < 100 && b.held.length < 2; i++) await new Promise((ok) => setTimeout(ok, 100));
+check(b.held.length === 2, 'tab B (demo page, slow connection) has the old embed.js and waits for its glue and wasm', b.held.join(' '));
+const c = await open('/frame.html?explainer=towns');
+check(await ready(c.page) && loaded(c.requests, before['pkg-towns']).length === 2 && !loaded(c.requests, before.pkg).length,
+  'tab C (towns only) mounts on the first build\'s towns-only files');
+
+// The rebuild: a copy of the crate with one more exported function, so both the glue and the wasm
+// change. Renamed, so it shares target/ (and its compiled dependencies) without clobbering the
+// crate's own output; only the full build is rebuilt, the towns-only one is carried over.
+const crate = `${ROOT}/crate`;
+rmSync(crate, { recursive: true, force: true });
+mkdirSync(`${crate}/tests`, { recursive: true });
+for (const p of ['Cargo.toml', 'Cargo.lock', 'src', 'benches', 'examples']) if (existsSync(p)) cpSync(p, `${crate}/${p}`, { recursive: true });
+for (const f of readdirSync('tests').filter((f) => f.endsWith('.rs'))) cpSync(`tests/${f}`, `${crate}/tests/${f}`);
+const manifest = readFileSync('Cargo.toml', 'utf8');
+if (!/^name = "sx-explainer"$/m.test(manifest)) throw new Error('Cargo.toml: no `name = "sx-explainer"` to rename in the copy');
+writeFileSync(`${crate}/Cargo.toml`, `${manifest.replace(/^name = "sx-explainer"$/m, 'name = "sx-explainer-deploy-test"')}\n[workspace]\n`);
+writeFileSync(`${crate}/src/lib.rs`, `${readFileSync('src/lib.rs', 'utf8')}
+/// Added by tests/e2e/deploy.mjs to its copy of the crate: a changed source for a redeploy.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn deploy_test_build() -> String {
+    "redeployed".into()
+}
+`);
+// Asynchronously: the server keeps answering the open tabs while the build runs.
+const started = Date.now();
+const status = await new Promise((ok) => spawn('.ci/build', {
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: {
+    ...process.env, BUILD_CRATE: crate, BUILD_WWW: W, BUILD_STAGE: `${ROOT}/stage`, BUILD_VARIANTS: 'pkg',
+    CARGO_TARGET_DIR: process.env.CARGO_TARGET_DIR || resolve('target'),
+  },
+}).on('exit', ok));
+if (status !== 0) throw new Error(`the rebuild of ${crate} failed (exit ${status})`);
+const after = currentFiles(W);
+check(after.pkg.js !== before.pkg.js && after.pkg.wasm !== before.pkg.wasm
+  && after['pkg-towns'].wasm === before['pkg-towns'].wasm && after.css === before.css,
+`rebuilt with a changed source in ${((Date.now() - started) / 1000).toFixed(0)} s: new glue and wasm names, same towns-only and CSS names`,
+JSON.stringify({ before, after }));
+check(flat(before).every((p) => existsSync(`${W}/${p}`) && existsSync(`${W}/${p}.gz`) && existsSync(`${W}/${p}.br`)),
+  'the first build\'s files stay beside the new ones');
+check((await get('/embed.js')).body.includes(JSON.stringify(after)), 'the served embed.js names the new build');
+
+// Tab A reloads: everything new, and the glue and wasm it runs are one build's.
+a.requests.length = 0;
+await a.page.reload();
+check(await ready(a.page), 'tab A reloaded: mounted');
+check(loaded(a.requests, after.pkg).length === 2 && !loaded(a.requests, before.pkg).length,
+  'tab A reloaded: fetched the new glue and wasm, none of the old', a.requests.filter((p) => p.startsWith('pkg')).join(' '));
+check(await exported(a.page, after.pkg.js) === 'redeployed', 'tab A reloaded: runs the rebuilt code (its new export answers)');
+const rest = a.page.locator('[data-explainer=rest-trip]');
+await rest.locator('[data-f="batches.0.participants"]').fill('120');
+const failing = await rest.locator('.checks .s-fail').first().textContent().catch(() => '');
+check(failing.includes('100'), 'tab A reloaded: the rest-trip form still checks a plan (120 people: a failing line naming 100)', failing);
+
+// Tab B's glue and wasm arrive after the deploy: the old ones, still there.
+deployed();
+check(await ready(b.page), 'tab B (old embed.js, downloads finished after the deploy): mounted');
+check(loaded(b.requests, before.pkg).length === 2 && !loaded(b.requests, after.pkg).length
+  && await exported(b.page, before.pkg.js) === null, 'tab B runs the first build\'s glue and wasm together');
+
+// Tab C adds a rest-trip embed after the deploy: its old embed.js loads the old full build.
+await c.page.evaluate(() => {
+  document.body.insertAdjacentHTML('beforeend', '<div data-explainer="rest-trip"></div>');
+  return window.sxExplainer.mountAll();
+});
+check(await ready(c.page), 'tab C (old embed.js) adds a rest-trip embed after the deploy: mounted');
+check(loaded(c.requests, before.pkg).length === 2 && !loaded(c.requests, after.pkg).length,
+  'tab C fetched the first build\'s full glue and wasm', c.requests.filter((p) => p.startsWith('pkg')).join(' '));
+
+for (const [name, tab] of [['A', a], ['B', b], ['C', c]]) {
+  check(!tab.problems.length, `tab ${name}: no page errors, console errors, failed requests or CSP violations`, tab.problems.join('; '));
+  await tab.context.close();
+}
+
+// Why the old files stay: without them, a tab on the old embed.js breaks.
+for (const p of flat(before.pkg)) for (const s of ['', '.gz', '.br']) unlinkSync(`${W}/${p}${s}`);
+const d = await open('/', { embed: oldEmbed });
+const broke = !(await ready(d.page, 5000)) && d.problems.some((p) => p.includes('HTTP 404'));
+check(broke, 'with the old files deleted, a tab on the old embed.js gets 404s and no widget', d.problems.join('; '));
+await d.context.close();
+
+await browser.close();
 server.close();
 console.log(`deploy: ${passed} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);
