@@ -82,6 +82,9 @@ export function serve(dir, port, { csp = true } = {}) {
       'cache-control': cacheControl(path),
       'x-content-type-options': 'nosniff',
     };
+    // embed.js fetches the glue (import()) and the wasm (fetch()) in CORS mode: an article on the
+    // newspaper's own host may load them from the explainer's (CDN) host.
+    if (HASHED.test(path)) headers['access-control-allow-origin'] = '*';
     if (csp) headers['content-security-policy'] = CSP;
     let body;
     if (COMPRESSIBLE.test(file)) {

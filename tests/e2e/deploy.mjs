@@ -133,8 +133,8 @@ for (const rel of flat(before)) {
     && gunzipSync(gz.body).equals(raw) && Number(h['content-length']) === gz.body.length,
   `${path}, gzip: the .gz bytes (${gz.body.length} of ${raw.length})`, JSON.stringify(h));
   check(h['cache-control'] === IMMUTABLE && h['content-type'] === typeOf(path) && /accept-encoding/i.test(h.vary || '')
-    && h['x-content-type-options'] === 'nosniff',
-  `${path}: ${h['content-type']}, "${h['cache-control']}", Vary: ${h.vary}`, JSON.stringify(h));
+    && h['x-content-type-options'] === 'nosniff' && h['access-control-allow-origin'] === '*',
+  `${path}: ${h['content-type']}, "${h['cache-control']}", Vary: ${h.vary}, CORS *`, JSON.stringify(h));
   const br = await get(path, { 'accept-encoding': 'gzip, deflate, br, zstd' });
   check(br.headers['content-encoding'] === 'br' && brotliDecompressSync(br.body).equals(raw),
     `${path}, Chromium's Accept-Encoding: the .br bytes (${br.body.length})`, JSON.stringify(br.headers));
@@ -205,7 +205,7 @@ async function open(path, { hold, embed } = {}) {
       await route.continue();
     });
   }
-  await page.goto(origin + path, { waitUntil: 'domcontentloaded' });
+  await page.goto(path.startsWith('http') ? path : origin + path, { waitUntil: 'domcontentloaded' });
   return { page, context, problems, requests, held };
 }
 const ready = (page, timeout = 30000) => page.waitForFunction(() => [...document.querySelectorAll('[data-explainer]')]
@@ -233,6 +233,26 @@ check(b.held.length === 2, 'tab B (demo page, slow connection) has the old embed
 const c = await open('/frame.html?explainer=towns');
 check(await ready(c.page) && loaded(c.requests, before['pkg-towns']).length === 2 && !loaded(c.requests, before.pkg).length,
   'tab C (towns only) mounts on the first build\'s towns-only files');
+
+// An article on the newspaper's host loading the explainer from another (its CDN), under the
+// Content-Security-Policy the README gives for article pages.
+{
+  const site = `${ROOT}/newspaper`;
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  const policy = `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; style-src 'self' ${origin}; ` +
+    `connect-src 'self' ${origin}; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'`;
+  writeFileSync(`${site}/article.html`, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${policy}"><title>稿件</title><link rel="icon" href="data:,">
+<script src="${origin}/embed.js" defer></script></head><body><h1>稿件</h1>
+<div data-explainer="towns"></div><div data-explainer="rest-trip" data-lang="en"></div></body></html>\n`);
+  const paper = await serve(site, 0, { csp: false });
+  const e = await open(`http://127.0.0.1:${paper.address().port}/article.html`);
+  check(await ready(e.page) && !e.problems.length,
+    'an article on another host loads both embeds from this one (CORS on the hashed files, the README\'s CSP)', e.problems.join('; '));
+  await e.context.close();
+  paper.close();
+}
 
 // The rebuild: a copy of the crate with one more exported function, so both the glue and the wasm
 // change. Renamed, so it shares target/ (and its compiled dependencies) without clobbering the
