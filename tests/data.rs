@@ -1061,3 +1061,34 @@ fn rule_source_not_an_input() {
     caught(&p, "central_funds_leverage", Rule::SourceNotAnInput);
     assert_eq!(p.len(), 1, "{p:?}");
 }
+
+#[test]
+fn every_figure_of_the_towns_sections_is_on_the_page() {
+    // A chart or an "also in the article" card shows every figure the article reports or sets
+    // as a target; none stays in the CSV alone.
+    use sx_explainer::charts::{record_ids, ChartId};
+    use sx_explainer::data::cards::GROUPS;
+    let mut shown: BTreeSet<&str> = ChartId::ALL.iter().flat_map(|c| record_ids(*c)).collect();
+    shown.extend(GROUPS.iter().flat_map(|g| g.cards.iter().map(|c| c.record)));
+    let missing: Vec<&str> = records()
+        .iter()
+        .filter(|r| r.kind != Kind::Derived && !shown.contains(r.id))
+        .map(|r| r.id)
+        .collect();
+    assert!(missing.is_empty(), "not on the page: {missing:?}");
+    // And every item the article names is listed with a card, except the towns (on the tiers).
+    let listed: BTreeSet<&str> = GROUPS
+        .iter()
+        .flat_map(|g| {
+            g.cards
+                .iter()
+                .flat_map(|c| c.named().into_iter().map(|n| n.id))
+        })
+        .collect();
+    let unlisted: Vec<&str> = NAMED
+        .iter()
+        .map(|n| n.id)
+        .filter(|id| !listed.contains(id))
+        .collect();
+    assert!(unlisted.is_empty(), "named but not listed: {unlisted:?}");
+}

@@ -1018,3 +1018,24 @@ fn another_organisers_plan_is_not_over_the_provincial_unions_caps() {
     assert!(text(&root, "[role=status] strong").starts_with("未超出所列标准"));
     done(el);
 }
+
+#[wasm_bindgen_test]
+fn every_figure_of_the_towns_sections_is_on_the_page_in_both_languages() {
+    use sx_explainer::charts::record_value;
+    use sx_explainer::data::{records, Kind, Section};
+    for lang in ["zh", "en"] {
+        let (el, root) = mounted("towns", lang);
+        // Tables (visually hidden until opened) and the "also in the article" cards.
+        let page = root.text_content().unwrap_or_default();
+        let l = sx_explainer::format::Lang::parse(lang);
+        let missing: Vec<String> = records()
+            .iter()
+            .filter(|r| r.kind != Kind::Derived && r.source.section != Section::RestTrip)
+            .map(|r| record_value(r, l))
+            .filter(|v| !page.contains(v.as_str()))
+            .collect();
+        assert!(missing.is_empty(), "{lang}: not on the page: {missing:?}");
+        assert!(root.query_selector(".also .card cite").unwrap().is_some());
+        done(el);
+    }
+}

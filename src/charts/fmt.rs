@@ -81,12 +81,52 @@ pub fn qualified(text: String, q: Option<Qualifier>, lang: Lang) -> String {
     }
 }
 
+/// The measure word the article counts a figure with (17份, 146场, 939家, 44项, 17枚, 3届),
+/// read from the record's own words: the character after the number. `None` when the words
+/// have none there (then 个).
+fn measure_word(rec: &Record) -> Option<char> {
+    const MEASURES: &str = "个份场家项枚届批名";
+    if rec.unit != Unit::Count || rec.value.fract() != 0.0 {
+        return None;
+    }
+    let n = format::decimal(rec.value, 0);
+    let (i, _) = rec.quote_zh.match_indices(n.as_str()).next()?;
+    let next = rec.quote_zh.get(i + n.len()..)?.chars().next()?;
+    MEASURES.contains(next).then_some(next)
+}
+
 /// A record's value as the charts write it.
 pub fn value(rec: &Record, lang: Lang) -> String {
     // An "about" figure of ours (derived from rounded figures) is shown to a whole percent:
     // 约19%, not 18.93% or 18.9%, which would claim precision the inputs do not have.
-    let text = match (rec.qualifier, rec.unit) {
-        (Some(Qualifier::About), Unit::Percent) => format::percent(rec.value, 0),
+    let text = match (rec.qualifier, rec.unit, lang) {
+        (Some(Qualifier::About), Unit::Percent, _) => format::percent(rec.value, 0),
+        // An ordinal as the article prints it: 第十二场 is the 12th, not 12 of anything.
+        (_, Unit::Count, Lang::Zh) if rec.quote_zh.starts_with('第') => {
+            let m = rec
+                .quote_zh
+                .chars()
+                .last()
+                .filter(|c| "场次届批".contains(*c));
+            format!("第{}{}", format::count(rec.value, lang), m.unwrap_or('个'))
+        }
+        (_, Unit::Count, Lang::En) if rec.quote_zh.starts_with('第') => {
+            let n = format::count(rec.value, lang);
+            let suffix = match rec.value as i64 % 100 {
+                11..=13 => "th",
+                v => match v % 10 {
+                    1 => "st",
+                    2 => "nd",
+                    3 => "rd",
+                    _ => "th",
+                },
+            };
+            format!("{n}{suffix}")
+        }
+        (_, Unit::Count, Lang::Zh) => match measure_word(rec) {
+            Some(m) => format!("{}{m}", format::count(rec.value, lang)),
+            None => number(rec.value, rec.unit, lang),
+        },
         _ => number(rec.value, rec.unit, lang),
     };
     qualified(text, rec.qualifier, lang)

@@ -469,6 +469,26 @@ pub fn placed(
         .placed()
 }
 
+/// A record's value as the page writes it: its unit, the article's measure word and its
+/// qualifier ("17份", "超60%", "30个以上", "约19%").
+pub fn record_value(rec: &data::Record, lang: Lang) -> String {
+    fmt::value(rec, lang)
+}
+
+/// The dataset records chart `id` shows: its marks', and for the projection the reported
+/// figures and the target it starts from. (The budget chart shows the rest-trip limits.)
+pub fn record_ids(id: ChartId) -> Vec<&'static str> {
+    match id {
+        ChartId::Projection => vec!["fenjiu_output", "fenjiu_growth", "target_scale_300yi"],
+        ChartId::Budget => data::LIMITS
+            .iter()
+            .filter_map(data::limit_record)
+            .map(|r| r.id)
+            .collect(),
+        _ => build_spec(id, &ChartOptions::default(), &ChartInput::default(), 640.0).record_ids(),
+    }
+}
+
 /// The table with the same numbers as chart `id` (for screen readers and "show the data").
 pub fn table(id: ChartId, lang: Lang, input: &ChartInput) -> Table {
     match id {

@@ -664,13 +664,17 @@ impl Spec {
         sc
     }
 
-    /// The table of a chart whose marks are dataset records.
-    pub fn record_table(&self, id: ChartId, lang: Lang) -> Table {
-        let ids: Vec<&'static str> = match &self.body {
+    /// The dataset records the chart's marks show (none for the charts of the reader's input).
+    pub fn record_ids(&self) -> Vec<&'static str> {
+        match &self.body {
             Body::Bars(b) => b.record_ids(),
             Body::Progress(p) => p.record_ids(),
             _ => Vec::new(),
-        };
-        fmt::record_table(id, lang, &ids, &self.frame.notes)
+        }
+    }
+
+    /// The table of a chart whose marks are dataset records.
+    pub fn record_table(&self, id: ChartId, lang: Lang) -> Table {
+        fmt::record_table(id, lang, &self.record_ids(), &self.frame.notes)
     }
 }

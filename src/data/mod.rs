@@ -16,6 +16,7 @@
 //! record without a source paragraph, a duplicate id, a derived value that no longer matches its
 //! formula, a unit outside the list, and a figure whose words are not in the article.
 
+pub mod cards;
 pub mod check;
 pub mod export;
 pub mod limits;

@@ -89,11 +89,62 @@ impl Towns {
                 }
             });
         }
+        self.also_markup(ctx, h);
         let src = match lang {
             Lang::Zh => format!("来源：{}。", data::ARTICLE_ZH),
             Lang::En => format!("Source: {}.", data::ARTICLE_EN),
         };
         h.e("p", &[("class", "src")], &src);
+    }
+
+    /// "文章还提到 / Also in the article": the figures no chart compares, as cards grouped by
+    /// subject, each with its source paragraph and the items the article names with it.
+    fn also_markup(&self, ctx: &Ctx, h: &mut H) {
+        let lang = ctx.lang;
+        h.o(
+            "section",
+            &[("class", "also"), ("aria-labelledby", &ctx.uid("also-h"))],
+        );
+        h.e(
+            "h3",
+            &[("id", &ctx.uid("also-h"))],
+            ctx.pick("文章还提到", "Also in the article"),
+        );
+        for g in &data::cards::GROUPS {
+            h.o("section", &[("class", "cg")]);
+            h.e("h4", &[], lang.pick(g.title_zh, g.title_en));
+            h.o("ul", &[("class", "cards")]);
+            for c in g.cards {
+                let Some(r) = c.record() else { continue };
+                h.o("li", &[("class", "card")]);
+                h.e(
+                    "span",
+                    &[("class", "v")],
+                    &crate::charts::record_value(r, lang),
+                );
+                h.e("span", &[("class", "l")], lang.pick(r.label_zh, r.label_en));
+                let named = c.named();
+                if !named.is_empty() {
+                    let names: Vec<&str> = named
+                        .iter()
+                        .map(|n| lang.pick(n.name_zh, n.name_en))
+                        .collect();
+                    h.e(
+                        "span",
+                        &[("class", "n")],
+                        &format!(
+                            "{}{}",
+                            lang.pick("文中点名：", "Named in the article: "),
+                            names.join(lang.pick("、", ", "))
+                        ),
+                    );
+                }
+                h.e("cite", &[], &r.source.cite(lang));
+                h.c("li");
+            }
+            h.c("ul").c("section");
+        }
+        h.c("section");
     }
 
     /// The projection's controls: a labelled slider and number box for the growth rate, and a
