@@ -972,3 +972,63 @@ fn the_budget_chart_reads_its_day_limit_from_the_limits_table() {
     let src = include_str!("../src/charts/budget.rs");
     assert!(!src.contains("超过7天\""), "a typed 7 in the budget chart");
 }
+
+#[test]
+fn every_mark_can_be_reached_by_keyboard_and_says_what_it_is() {
+    use sx_explainer::charts::Step;
+    for id in ChartId::ALL {
+        let (_, layout, _) = render(id, 640, Lang::Zh, &plan());
+        let n = layout.hits.len();
+        assert!(n > 0, "{id:?} has no marks");
+        // Right through every series, then down to the next: every mark is visited.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut at = layout.step(None, Step::First);
+        for _ in 0..n * 4 {
+            let i = at.expect("a mark");
+            seen.insert(i);
+            let next = layout.step(Some(i), Step::Next);
+            at = if next == Some(i) {
+                // The end of a series: the first of the next one.
+                let down = layout.step(Some(i), Step::NextSeries);
+                if down == Some(i) {
+                    break;
+                }
+                let mut j = down;
+                while let Some(p) = j.and_then(|j| layout.step(Some(j), Step::Prev)) {
+                    if Some(p) == j {
+                        break;
+                    }
+                    j = Some(p);
+                }
+                j
+            } else {
+                next
+            };
+        }
+        assert_eq!(seen.len(), n, "{id:?}: {} of {n} marks reached", seen.len());
+        assert_eq!(layout.step(Some(0), Step::Last), Some(n - 1));
+        assert_eq!(layout.step(Some(n - 1), Step::First), Some(0));
+        for i in 0..n {
+            let a = layout.announce(i, Lang::Zh).expect("words");
+            assert!(a.ends_with('。') && !a.contains('\n'), "{a}");
+        }
+    }
+    // A point of ours says it is our calculation; a reported one names its paragraph.
+    let (_, layout, _) = render(ChartId::Output, 640, Lang::Zh, &ChartInput::default());
+    let say = |id: &str| {
+        let i = layout
+            .hits
+            .iter()
+            .position(|h| h.record_id == Some(id))
+            .expect("mark");
+        layout.announce(i, Lang::Zh).unwrap_or_default()
+    };
+    assert!(say("fenjiu_output").contains("155.6亿元") && say("fenjiu_output").contains("第3段"));
+    assert!(say("other_nine_output_2022_implied").contains("推算"));
+    let (_, layout, _) = render(ChartId::Output, 640, Lang::En, &ChartInput::default());
+    let i = layout.step(None, Step::First).expect("a mark");
+    assert!(layout
+        .announce(i, Lang::En)
+        .unwrap_or_default()
+        .contains("paragraph"));
+}

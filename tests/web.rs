@@ -1039,3 +1039,78 @@ fn every_figure_of_the_towns_sections_is_on_the_page_in_both_languages() {
         done(el);
     }
 }
+
+/// Presses `key` on `el` as a keyboard does (a `keydown` that bubbles out of the shadow root).
+fn press(el: &Element, key: &str) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+    ev.default_prevented()
+}
+
+#[wasm_bindgen_test]
+fn a_chart_is_explored_by_keyboard_and_each_point_is_announced() {
+    let (el, root) = mounted("towns", "zh");
+    let canvas: HtmlElement = root
+        .query_selector("canvas[data-chart=output]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"));
+    let summary = root
+        .get_element_by_id(&canvas.get_attribute("aria-describedby").unwrap())
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        summary.contains("410.5亿元") && summary.contains("方向键"),
+        "{summary}"
+    );
+    canvas.focus().unwrap();
+    let before = pixels(canvas.unchecked_ref());
+    let live = || text(&root, "[id$=\"-output-say\"]");
+    let mut said = Vec::new();
+    for _ in 0..3 {
+        assert!(
+            press(&canvas, "ArrowRight"),
+            "the arrow key scrolled the page"
+        );
+        said.push(live());
+    }
+    said.dedup();
+    assert_eq!(said.len(), 3, "three different points: {said:?}");
+    assert!(
+        said.iter().all(|s| s.contains("亿元") || s.contains('%')),
+        "{said:?}"
+    );
+    // The point is drawn highlighted, and its tooltip is the mouse's.
+    assert!(pixels(canvas.unchecked_ref()) != before);
+    assert!(root
+        .query_selector("[data-chart=output] .tip:not([hidden])")
+        .unwrap()
+        .is_some());
+    // Down to the next group, Home and End.
+    press(&canvas, "ArrowDown");
+    assert!(live().contains("汾酒"), "{}", live());
+    press(&canvas, "End");
+    let end = live();
+    press(&canvas, "Home");
+    assert_ne!(live(), end);
+    // Escape leaves the chart: the highlight and the tooltip go, focus moves on.
+    assert!(press(&canvas, "Escape"));
+    assert!(root
+        .query_selector("[data-chart=output] .tip:not([hidden])")
+        .unwrap()
+        .is_none());
+    assert!(pixels(canvas.unchecked_ref()) == before);
+    let focused = root.active_element().unwrap();
+    assert_eq!(focused.get_attribute("data-act").as_deref(), Some("table"));
+    // Other keys are the page's.
+    assert!(!press(&canvas, "a"));
+    done(el);
+}

@@ -496,6 +496,8 @@ impl Bars {
         let mut spans: Vec<(f64, f64)> = Vec::new();
         let mut prims_after = Vec::new();
         for (g, (lines, shares)) in self.groups.iter().zip(&headers) {
+            // Each group is a series for keyboard exploration.
+            sc.next_series();
             for (i, line) in lines.iter().enumerate() {
                 let is_right = !shares && i + 1 == lines.len();
                 if is_right {

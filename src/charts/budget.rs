@@ -357,6 +357,8 @@ impl BudgetBody {
             (Destination::InProvince, pal.primary),
             (Destination::OutOfProvince, pal.secondary),
         ] {
+            // Each envelope is a series for keyboard exploration.
+            sc.next_series();
             let (person, day) = caps_fen(dest);
             let k = kink_days(dest);
             let (pv, dv) = (person as f64 / 100.0, day as f64 / 100.0);
@@ -413,6 +415,7 @@ impl BudgetBody {
         // The reader's points, all marked before any label is placed; points on one spot share a label.
         let s = 6.0;
         let mut spots: Vec<(f64, f64, Vec<&PlanPoint>)> = Vec::new();
+        sc.next_series();
         for p in &self.points {
             let d = f64::from(p.days.clamp(1, max_days));
             let cost = p.cost_per_person_fen as f64 / 100.0;

@@ -333,6 +333,23 @@ pub struct Hit {
     /// Text of the mark's own (Chinese, English): for marks that are not records, the whole
     /// tooltip; for records, a line added after the record's.
     pub note: Option<(String, String)>,
+    /// The series it belongs to (a group of bars, a row, a line), for keyboard exploration.
+    pub series: u16,
+}
+
+/// A key that moves through a chart's marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The next mark of the series.
+    Next,
+    /// The previous mark of the series.
+    Prev,
+    /// The same place in the next series.
+    NextSeries,
+    /// The same place in the previous series.
+    PrevSeries,
+    First,
+    Last,
 }
 
 impl Hit {
@@ -349,6 +366,90 @@ pub struct ChartLayout {
 }
 
 impl ChartLayout {
+    /// The mark a key moves to from mark `from` (or, from nowhere, the first mark): arrow keys
+    /// move along a series (right, left) and between series (down, up), keeping the position
+    /// within the series where the next one is long enough; Home and End go to the first and
+    /// last mark. Stays put at an end. `None` for a chart without marks.
+    ///
+    /// ```
+    /// use plotters::prelude::*;
+    /// use sx_explainer::charts::{draw, ChartId, ChartInput, ChartOptions, Step};
+    /// let mut svg = String::new();
+    /// let layout = {
+    ///     let area = SVGBackend::with_string(&mut svg, (640, 700)).into_drawing_area();
+    ///     draw(ChartId::Output, &area, &ChartOptions::default(), &ChartInput::default()).unwrap()
+    /// };
+    /// let first = layout.step(None, Step::First).unwrap();
+    /// let next = layout.step(Some(first), Step::Next).unwrap();
+    /// assert_ne!(layout.hits[first].record_id, layout.hits[next].record_id);
+    /// ```
+    pub fn step(&self, from: Option<usize>, key: Step) -> Option<usize> {
+        if self.hits.is_empty() {
+            return None;
+        }
+        let last = self.hits.len() - 1;
+        let Some(i) = from.filter(|i| *i <= last) else {
+            return Some(if key == Step::Last { last } else { 0 });
+        };
+        let series = |s: u16| -> Vec<usize> {
+            (0..self.hits.len())
+                .filter(|j| self.hits.get(*j).is_some_and(|h| h.series == s))
+                .collect()
+        };
+        let here = self.hits.get(i).map_or(0, |h| h.series);
+        let mine = series(here);
+        let pos = mine.iter().position(|j| *j == i).unwrap_or(0);
+        let mut ids: Vec<u16> = self.hits.iter().map(|h| h.series).collect();
+        ids.dedup();
+        ids.sort_unstable();
+        ids.dedup();
+        let at = ids.iter().position(|s| *s == here).unwrap_or(0);
+        let to_series = |k: Option<usize>| -> usize {
+            let Some(s) = k.and_then(|k| ids.get(k)) else {
+                return i;
+            };
+            let other = series(*s);
+            other
+                .get(pos.min(other.len().saturating_sub(1)))
+                .copied()
+                .unwrap_or(i)
+        };
+        Some(match key {
+            Step::Next => mine.get(pos + 1).copied().unwrap_or(i),
+            Step::Prev => pos
+                .checked_sub(1)
+                .and_then(|p| mine.get(p))
+                .copied()
+                .unwrap_or(i),
+            Step::NextSeries => to_series(Some(at + 1)),
+            Step::PrevSeries => to_series(at.checked_sub(1)),
+            Step::First => 0,
+            Step::Last => last,
+        })
+    }
+
+    /// What a screen reader says for mark `i`: its tooltip as one sentence ("汾酒专业镇产值：
+    /// 155.6亿元，2023年1-8月，发布数，来源：…"). A calculation of ours says so.
+    pub fn announce(&self, i: usize, lang: Lang) -> Option<String> {
+        let h = self.hits.get(i)?;
+        let x = (h.x0 + h.x1) / 2;
+        let y = (h.y0 + h.y1) / 2;
+        let text = match (h.record_id.and_then(data::get), &h.note) {
+            (Some(rec), note) => {
+                fmt::record_tooltip(rec, lang, note.as_ref().map(|(zh, en)| lang.pick(zh, en)))
+            }
+            (None, Some((zh, en))) => lang.pick(zh, en).to_string(),
+            (None, None) => self.tooltip(x, y, lang)?,
+        };
+        let sep = lang.pick("，", ", ");
+        let joined: Vec<&str> = text
+            .lines()
+            .map(|l| l.trim_end_matches(['。', '.']))
+            .filter(|l| !l.is_empty())
+            .collect();
+        Some(format!("{}{}", joined.join(sep), lang.pick("。", ".")))
+    }
+
     /// The mark under a point in backend pixels: the smallest one, when marks nest.
     pub fn mark(&self, x: i32, y: i32) -> Option<&Hit> {
         self.hits
@@ -467,6 +568,41 @@ pub fn placed(
     build_spec(id, opts, input, cw)
         .lay_out(opts, w, h, 1.0)
         .placed()
+}
+
+/// What a screen reader hears before a chart: what it shows and its main finding (its
+/// caption, written from the data), and the range of its values.
+///
+/// ```
+/// use sx_explainer::charts::{summary, ChartId, ChartInput};
+/// use sx_explainer::format::Lang;
+/// let s = summary(ChartId::Output, Lang::Zh, &ChartInput::default());
+/// assert!(s.contains("410.5亿元") && s.contains("133亿元到410.5亿元"));
+/// ```
+pub fn summary(id: ChartId, lang: Lang, input: &ChartInput) -> String {
+    let caption = fmt::caption(id, lang, input);
+    let recs: Vec<&data::Record> = match id {
+        ChartId::Projection | ChartId::Budget => Vec::new(),
+        _ => record_ids(id).into_iter().filter_map(data::get).collect(),
+    };
+    // The range of the values on the chart's axis: those in the unit of its first mark.
+    let unit = recs.first().map(|r| r.unit);
+    let on_axis: Vec<&&data::Record> = recs.iter().filter(|r| Some(r.unit) == unit).collect();
+    let lo = on_axis.iter().min_by(|a, b| a.value.total_cmp(&b.value));
+    let hi = on_axis.iter().max_by(|a, b| a.value.total_cmp(&b.value));
+    match (lo, hi) {
+        (Some(lo), Some(hi)) if lo.value < hi.value => {
+            let (lo, hi) = (
+                fmt::number(lo.value, lo.unit, lang),
+                fmt::number(hi.value, hi.unit, lang),
+            );
+            match lang {
+                Lang::Zh => format!("{caption}图中数值从{lo}到{hi}。"),
+                Lang::En => format!("{caption} Values range from {lo} to {hi}."),
+            }
+        }
+        _ => caption,
+    }
 }
 
 /// A record's value as the page writes it: its unit, the article's measure word and its

@@ -416,6 +416,7 @@ impl ProjectionBody {
                 None,
             );
         }
+        sc.next_series();
         let color = Hue::Accent.color(&pal);
         let reported = Hue::Primary.color(&pal);
         for (i, ((label, v, is_reported, _), text)) in self.rows.iter().zip(&texts).enumerate() {

@@ -65,6 +65,9 @@ pub struct Mark {
     pub r: [f64; 4],
     pub record: Option<&'static str>,
     pub note: Option<(String, String)>,
+    /// The series (a group of bars, a row, a line) the mark belongs to, for keyboard
+    /// exploration: left and right move within a series, up and down between series.
+    pub series: u16,
 }
 
 /// A laid-out chart.
@@ -74,6 +77,8 @@ pub struct Scene {
     pub pal: Palette,
     pub prims: Vec<Prim>,
     pub marks: Vec<Mark>,
+    /// The series the next marks belong to ([`Scene::next_series`]).
+    pub series: u16,
 }
 
 pub fn rgba(c: RGBColor) -> RGBAColor {
@@ -88,6 +93,14 @@ impl Scene {
             pal: opts.palette(),
             prims: Vec::new(),
             marks: Vec::new(),
+            series: 0,
+        }
+    }
+
+    /// Starts a new series of marks (a new group of bars, row or line).
+    pub fn next_series(&mut self) {
+        if self.marks.last().is_some_and(|m| m.series == self.series) {
+            self.series += 1;
         }
     }
 
@@ -247,7 +260,13 @@ impl Scene {
         record: Option<&'static str>,
         note: Option<(String, String)>,
     ) {
-        self.marks.push(Mark { r, record, note });
+        let series = self.series;
+        self.marks.push(Mark {
+            r,
+            record,
+            note,
+            series,
+        });
     }
 
     /// The marks in backend pixels.
@@ -264,6 +283,7 @@ impl Scene {
                     y1: p(m.r[3]),
                     record_id: m.record,
                     note: m.note.clone(),
+                    series: m.series,
                 })
                 .collect(),
         }

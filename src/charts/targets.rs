@@ -177,6 +177,7 @@ impl Progress {
         let extra = ((y1 - y0 - natural) / (self.rows.len().max(1) as f64)).clamp(0.0, 30.0);
         let mut y = y0 + extra / 3.0;
         for row in &self.rows {
+            sc.next_series();
             for line in wrap(&row.header, LABEL * 1.06, inner) {
                 sc.bold(line, x0, y, LABEL, pal.text, HPos::Left, VPos::Top);
                 y += LINE;

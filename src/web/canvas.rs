@@ -6,6 +6,7 @@ use super::chart_api::ChartLayout;
 use super::chart_api::{self as api, ChartId, ChartInput, ChartOptions, ChartTheme, Table};
 use super::html::H;
 use super::{js_err, Act, Ctx};
+use crate::charts::Step;
 use crate::format::Lang;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -99,6 +100,8 @@ pub(crate) struct Charts {
     ids: Vec<ChartId>,
     drawn: Vec<Option<Drawn>>,
     open: Vec<bool>,
+    /// The mark the keyboard is on, per chart.
+    focus: Vec<Option<usize>>,
     /// Download file names start with this.
     file_prefix: &'static str,
 }
@@ -109,6 +112,7 @@ impl Charts {
             ids: ids.to_vec(),
             drawn: ids.iter().map(|_| None).collect(),
             open: vec![false; ids.len()],
+            focus: vec![None; ids.len()],
             file_prefix,
         }
     }
@@ -152,31 +156,46 @@ impl Charts {
             "div",
             &[("class", "plot"), ("id", &ctx.uid(&format!("{s}-p")))],
         );
-        // The chart draws its title, subtitle and notes itself; its caption (key numbers) is the
-        // canvas's accessible name. Charts the reader changes are described by their table.
-        let cap = match id {
-            ChartId::Projection | ChartId::Budget => String::new(),
-            _ => format!("{}{}", lang.pick("。", ". "), id.caption(lang)),
-        };
-        let label = format!(
-            "{}{}{}",
-            id.title(lang),
-            cap,
-            lang.pick(
-                "（同样的数字见数据表）",
-                " (the same numbers are in the data table)"
-            )
+        // One Tab stop per chart: its name, a summary written from the data before it, and the
+        // keys that explore it; a live region says each point the keys land on.
+        let sum_id = ctx.uid(&format!("{s}-sum"));
+        h.e(
+            "p",
+            &[("class", "vh"), ("id", &sum_id)],
+            &format!(
+                "{}{}",
+                crate::charts::summary(id, lang, input),
+                lang.pick(
+                    "用方向键逐个查看数据点（左右键在同一组内，上下键换一组），Home、End到第一个和最后一个，Esc离开图表。",
+                    " Use the arrow keys to go through the data points (left and right within a group, up and down between groups), Home and End for the first and last, Escape to leave the chart."
+                )
+            ),
         );
         h.o(
             "canvas",
             &[
                 ("id", &ctx.uid(&format!("{s}-c"))),
                 ("data-chart", s),
-                ("role", "img"),
-                ("aria-label", &label),
+                ("tabindex", "0"),
+                ("role", "application"),
+                (
+                    "aria-roledescription",
+                    lang.pick("可用键盘查看的图表", "chart you can explore by keyboard"),
+                ),
+                ("aria-label", id.title(lang)),
+                ("aria-describedby", &sum_id),
             ],
         )
         .c("canvas");
+        h.e(
+            "p",
+            &[
+                ("class", "vh"),
+                ("id", &ctx.uid(&format!("{s}-say"))),
+                ("aria-live", "polite"),
+            ],
+            "",
+        );
         h.e(
             "div",
             &[
@@ -404,6 +423,144 @@ impl Charts {
         Ok(true)
     }
 
+    /// The keyboard on a chart: arrow keys, Home and End move through its marks (the mark is
+    /// drawn highlighted, its tooltip shown and its words announced); Escape leaves the chart.
+    /// Returns whether the key was the chart's (then the page does not scroll).
+    pub fn on_key(&mut self, ctx: &Ctx, key: &str, target: &Element, input: &ChartInput) -> bool {
+        let Some(slug) = target
+            .get_attribute("data-chart")
+            .filter(|_| target.tag_name() == "CANVAS")
+        else {
+            return false;
+        };
+        let Some(i) = self.index(&slug) else {
+            return false;
+        };
+        let step = match key {
+            "ArrowRight" => Step::Next,
+            "ArrowLeft" => Step::Prev,
+            "ArrowDown" => Step::NextSeries,
+            "ArrowUp" => Step::PrevSeries,
+            "Home" => Step::First,
+            "End" => Step::Last,
+            "Escape" => {
+                self.leave(ctx, i, input);
+                // Leave the chart: on to its first control below.
+                if let Some(b) = ctx
+                    .q(&format!(
+                        "button[data-act={}][data-chart={slug}]",
+                        Act::Table.name()
+                    ))
+                    .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+                {
+                    b.focus().ok();
+                }
+                return true;
+            }
+            _ => return false,
+        };
+        let from = self.focus.get(i).copied().flatten();
+        let Some(to) = self.layout(i).and_then(|l| l.step(from, step)) else {
+            return true;
+        };
+        if let Some(f) = self.focus.get_mut(i) {
+            *f = Some(to);
+        }
+        self.show_focus(ctx, i, input);
+        true
+    }
+
+    /// Focus left a chart: forget its point and redraw it plain.
+    pub fn on_blur(&mut self, ctx: &Ctx, target: &Element, input: &ChartInput) {
+        if target.tag_name() != "CANVAS" {
+            return;
+        }
+        if let Some(i) = target
+            .get_attribute("data-chart")
+            .and_then(|s| self.index(&s))
+        {
+            self.leave(ctx, i, input);
+        }
+    }
+
+    fn layout(&self, i: usize) -> Option<&ChartLayout> {
+        self.drawn.get(i)?.as_ref()?.layout.as_ref()
+    }
+
+    fn leave(&mut self, ctx: &Ctx, i: usize, input: &ChartInput) {
+        if self.focus.get(i).copied().flatten().is_none() {
+            return;
+        }
+        if let Some(f) = self.focus.get_mut(i) {
+            *f = None;
+        }
+        if let Some(&id) = self.ids.get(i) {
+            set_hidden(ctx.by_uid(&format!("{}-tip", id.slug())), true);
+            self.redraw_id(ctx, id, input);
+        }
+    }
+
+    /// Draws chart `i` with its keyboard point highlighted, shows the point's tooltip beside it
+    /// and puts its words in the live region.
+    fn show_focus(&mut self, ctx: &Ctx, i: usize, input: &ChartInput) {
+        let Some(&id) = self.ids.get(i) else { return };
+        let s = id.slug();
+        let width = match self.drawn.get(i) {
+            Some(Some(d)) => d.width,
+            _ => 320.0,
+        };
+        self.draw_one(ctx, i, width, device_pixel_ratio(), input);
+        let Some(point) = self.focus.get(i).copied().flatten() else {
+            return;
+        };
+        let Some(d) = self.drawn.get(i).and_then(Option::as_ref) else {
+            return;
+        };
+        let Some(hit) = d.layout.as_ref().and_then(|l| l.hits.get(point)) else {
+            return;
+        };
+        let Some(canvas) = ctx
+            .by_uid(&format!("{s}-c"))
+            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        // The highlight: a ring around the mark in the accent colour, on top of the chart.
+        if let Some(c2) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        {
+            let pad = 3.0 * d.scale;
+            c2.set_stroke_style_str(match ctx.chart_theme() {
+                ChartTheme::Dark => "#7cc4f0",
+                ChartTheme::Light => "#0065a0",
+            });
+            c2.set_line_width(3.0 * d.scale);
+            c2.stroke_rect(
+                f64::from(hit.x0.min(hit.x1)) - pad,
+                f64::from(hit.y0.min(hit.y1)) - pad,
+                f64::from((hit.x1 - hit.x0).abs()) + 2.0 * pad,
+                f64::from((hit.y1 - hit.y0).abs()) + 2.0 * pad,
+            );
+        }
+        let (x, y) = (
+            f64::from(hit.x0.max(hit.x1)) / d.scale,
+            f64::from((hit.y0 + hit.y1) / 2) / d.scale,
+        );
+        let layout = d.layout.as_ref();
+        let tip =
+            layout.and_then(|l| l.tooltip((hit.x0 + hit.x1) / 2, (hit.y0 + hit.y1) / 2, ctx.lang));
+        let say = layout.and_then(|l| l.announce(point, ctx.lang));
+        if let Some(t) = tip {
+            show_tip(ctx, s, &t, x, y, f64::from(canvas.client_width()));
+        }
+        if let (Some(live), Some(words)) = (ctx.by_uid(&format!("{s}-say")), say) {
+            live.set_text_content(Some(&words));
+        }
+    }
+
     /// Shows (or hides) the tooltip of the mark under the pointer.
     pub fn on_pointer(&mut self, ctx: &Ctx, ev: &Event, target: &Element, leave: bool) {
         let Some(slug) = target.get_attribute("data-chart") else {
@@ -426,28 +583,14 @@ impl Charts {
             _ => None,
         };
         match (text, ev.dyn_ref::<MouseEvent>()) {
-            (Some(t), Some(m)) => {
-                tip.set_text_content(Some(&t));
-                tip.remove_attribute("hidden").ok();
-                if let Some(tip) = tip.dyn_ref::<HtmlElement>() {
-                    let plot_w = f64::from(target.client_width());
-                    let x = f64::from(m.offset_x());
-                    let style = tip.style();
-                    // Keep the tooltip inside the chart: flip to the left on the right half.
-                    if x > plot_w / 2.0 {
-                        style.set_property("left", "auto").ok();
-                        style
-                            .set_property("right", &format!("{}px", (plot_w - x + 8.0).max(0.0)))
-                            .ok();
-                    } else {
-                        style.set_property("right", "auto").ok();
-                        style.set_property("left", &format!("{}px", x + 8.0)).ok();
-                    }
-                    style
-                        .set_property("top", &format!("{}px", f64::from(m.offset_y()) + 12.0))
-                        .ok();
-                }
-            }
+            (Some(t), Some(m)) => show_tip(
+                ctx,
+                &slug,
+                &t,
+                f64::from(m.offset_x()),
+                f64::from(m.offset_y()),
+                f64::from(target.client_width()),
+            ),
             _ => {
                 tip.set_attribute("hidden", "").ok();
             }
@@ -494,6 +637,29 @@ impl Charts {
             f64::from(hit.x0 + hit.x1) / 2.0 / d.scale,
             f64::from(hit.y0 + hit.y1) / 2.0 / d.scale,
         ))
+    }
+}
+
+/// Shows chart `slug`'s tooltip with `text` near (`x`, `y`) CSS pixels, inside the chart: on the
+/// left of the point on the chart's right half.
+fn show_tip(ctx: &Ctx, slug: &str, text: &str, x: f64, y: f64, plot_w: f64) {
+    let Some(tip) = ctx.by_uid(&format!("{slug}-tip")) else {
+        return;
+    };
+    tip.set_text_content(Some(text));
+    tip.remove_attribute("hidden").ok();
+    if let Some(tip) = tip.dyn_ref::<HtmlElement>() {
+        let style = tip.style();
+        if x > plot_w / 2.0 {
+            style.set_property("left", "auto").ok();
+            style
+                .set_property("right", &format!("{}px", (plot_w - x + 8.0).max(0.0)))
+                .ok();
+        } else {
+            style.set_property("right", "auto").ok();
+            style.set_property("left", &format!("{}px", x + 8.0)).ok();
+        }
+        style.set_property("top", &format!("{}px", y + 12.0)).ok();
     }
 }
 

@@ -543,6 +543,8 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         "input",
         "change",
         "click",
+        "keydown",
+        "focusout",
         "pointermove",
         "pointerdown",
         "pointerout",
@@ -919,6 +921,29 @@ impl Widget {
                     #[cfg(feature = "rest-trip")]
                     State::Rest(r) => timed("sx:form-update", || r.on_input(ctx, &target, ty)),
                 }
+            }
+            "keydown" => {
+                let key = ev
+                    .dyn_ref::<web_sys::KeyboardEvent>()
+                    .map(web_sys::KeyboardEvent::key)
+                    .unwrap_or_default();
+                let used = match &mut self.state {
+                    State::Towns(t) => t.charts.on_key(&self.ctx, &key, &target, &t.input),
+                    #[cfg(feature = "rest-trip")]
+                    State::Rest(r) => r.on_chart_key(&self.ctx, &key, &target),
+                };
+                if used {
+                    ev.prevent_default();
+                }
+                Ok(())
+            }
+            "focusout" => {
+                match &mut self.state {
+                    State::Towns(t) => t.charts.on_blur(&self.ctx, &target, &t.input),
+                    #[cfg(feature = "rest-trip")]
+                    State::Rest(r) => r.on_chart_blur(&self.ctx, &target),
+                }
+                Ok(())
             }
             _ => {
                 // Pointer events on a chart: the tooltip.

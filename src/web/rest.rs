@@ -578,6 +578,16 @@ impl Rest {
         Ok(())
     }
 
+    /// A key on the budget chart (keyboard exploration).
+    pub fn on_chart_key(&mut self, ctx: &Ctx, key: &str, target: &Element) -> bool {
+        self.charts.on_key(ctx, key, target, &self.input)
+    }
+
+    /// Focus left the budget chart.
+    pub fn on_chart_blur(&mut self, ctx: &Ctx, target: &Element) {
+        self.charts.on_blur(ctx, target, &self.input);
+    }
+
     pub fn redraw_chart(&mut self, ctx: &Ctx, force: bool) -> Result<(), JsError> {
         self.charts.redraw(ctx, force, &self.input)
     }
