@@ -1,0 +1,83 @@
+//! Every chart as a file, from the same drawing code as the page: for print (SVG), WeChat (PNG
+//! at 2x a 677 px column), link previews (a 1200 x 630 card), readers without JavaScript
+//! (`noscript.html`), with a `manifest.json` describing each file.
+//!
+//! ```sh
+//! cargo run --release --example export -- --out www/export   # writes www/export/zh/ and en/
+//! ```
+//!
+//! The PNGs are rendered from the SVGs by resvg with one named font (WenQuanYi Micro Hei, Debian's
+//! `fonts-wqy-microhei`); the export fails, rather than print boxes, when the font is missing or
+//! lacks a glyph. Exit status: 0 when every file was written, 1 on a failure, 2 on a usage error.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod card;
+#[cfg(not(target_arch = "wasm32"))]
+mod files;
+#[cfg(not(target_arch = "wasm32"))]
+mod noscript;
+#[cfg(not(target_arch = "wasm32"))]
+mod raster;
+#[cfg(not(target_arch = "wasm32"))]
+mod svg;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use std::process::ExitCode;
+    use std::time::Instant;
+    use sx_explainer::format::Lang;
+
+    const USAGE: &str = "usage: export --out DIR\n\nWrites DIR/zh/ and DIR/en/: the seven charts as SVG and PNG (1354 px wide), card.png\n(1200 x 630), noscript.html and manifest.json.";
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let out = match args.as_slice() {
+        [flag, dir] if flag == "--out" => std::path::PathBuf::from(dir),
+        [flag] if flag == "--help" || flag == "-h" => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let start = Instant::now();
+    let font = match raster::Font::system() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("export: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let t = Instant::now();
+        match files::export(&out, lang, &font) {
+            Ok(entries) => {
+                let bytes: usize = entries.iter().map(|e| e.bytes).sum();
+                eprintln!(
+                    "[export] {}/{}: {} files, {} KB, {} ms",
+                    out.display(),
+                    files::lang_dir(lang),
+                    entries.len() + 1,
+                    bytes / 1024,
+                    t.elapsed().as_millis()
+                );
+            }
+            Err(e) => {
+                eprintln!("export: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    eprintln!(
+        "[export] done in {} ms with the font {} ({})",
+        start.elapsed().as_millis(),
+        raster::FAMILY,
+        font.path.display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// The exporter is a native tool; on wasm32 (`cargo test --target wasm32-unknown-unknown` builds
+/// the examples too) it is empty.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
