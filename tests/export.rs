@@ -500,3 +500,21 @@ fn index_html_names_the_card_as_its_link_preview() {
     );
     assert_eq!(size, (card::SIZE.0.to_string(), card::SIZE.1.to_string()));
 }
+
+#[test]
+fn our_pages_noscript_is_the_generated_fallback() {
+    // index.html and frame.html carry the fallback the exporter generates from the dataset, so
+    // no figure or rule in them is typed by hand; after a change to the data, regenerate with
+    // `cargo run --release --example export -- --pages www`.
+    for (name, langs) in noscript::PAGES {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www").join(name);
+        let page = std::fs::read_to_string(&path).expect("page");
+        let fresh = noscript::with_block(&page, langs).expect("fallback markers");
+        assert!(
+            fresh == page,
+            "{name}'s fallback is stale: run cargo run --release --example export -- --pages www"
+        );
+        let inside = &page[page.find("<noscript>").expect("noscript")..];
+        assert!(inside.find(noscript::BEGIN) < inside.find("</noscript>"));
+    }
+}

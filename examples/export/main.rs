@@ -27,10 +27,32 @@ fn main() -> std::process::ExitCode {
     use std::time::Instant;
     use sx_explainer::format::Lang;
 
-    const USAGE: &str = "usage: export --out DIR\n\nWrites DIR/zh/ and DIR/en/: the seven charts as SVG and PNG (1354 px wide), card.png\n(1200 x 630), noscript.html and manifest.json.";
+    const USAGE: &str = "usage: export --out DIR\n       export --pages WWW\n\nWrites DIR/zh/ and DIR/en/: the seven charts as SVG and PNG (1354 px wide), card.png\n(1200 x 630), noscript.html and manifest.json. With --pages, rewrites the generated\n<noscript> fallback of WWW/index.html and WWW/frame.html instead.";
     let args: Vec<String> = std::env::args().skip(1).collect();
     let out = match args.as_slice() {
         [flag, dir] if flag == "--out" => std::path::PathBuf::from(dir),
+        [flag, dir] if flag == "--pages" => {
+            for (name, langs) in noscript::PAGES {
+                let path = std::path::Path::new(dir).join(name);
+                let page = match std::fs::read_to_string(&path) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        eprintln!("export: cannot read {}: {e}", path.display());
+                        return ExitCode::FAILURE;
+                    }
+                };
+                let Some(fresh) = noscript::with_block(&page, langs) else {
+                    eprintln!("export: {} has no fallback markers", path.display());
+                    return ExitCode::FAILURE;
+                };
+                if let Err(e) = std::fs::write(&path, fresh) {
+                    eprintln!("export: cannot write {}: {e}", path.display());
+                    return ExitCode::FAILURE;
+                }
+                eprintln!("[export] {}: fallback written", path.display());
+            }
+            return ExitCode::SUCCESS;
+        }
         [flag] if flag == "--help" || flag == "-h" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
