@@ -1114,3 +1114,64 @@ fn a_chart_is_explored_by_keyboard_and_each_point_is_announced() {
     assert!(!press(&canvas, "a"));
     done(el);
 }
+
+#[wasm_bindgen_test]
+fn the_check_lines_follow_every_edit_in_order() {
+    // Lines are patched, not rebuilt: after each edit the two lists must still be exactly the
+    // engine's checks for the plan in the share link, in order, each line once.
+    set_hash("");
+    let (el, root) = mounted("rest-trip", "zh");
+    root.query_selector("details.roster")
+        .unwrap()
+        .unwrap()
+        .set_attribute("open", "")
+        .unwrap();
+    let check_lists = || {
+        let link = root
+            .query_selector("input[id$=\"-link\"]")
+            .unwrap()
+            .unwrap()
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .value();
+        let value = link.split("plan=").nth(1).unwrap().to_string();
+        let report = sx_explainer::rules::check_draft(&link::decode(&value).unwrap());
+        let lines = |sel: &str| -> Vec<String> {
+            let all = root.query_selector_all(sel).unwrap();
+            (0..all.length())
+                .map(|i| all.get(i).unwrap().text_content().unwrap())
+                .collect()
+        };
+        let (attn, met) = (lines("[id$=\"-attn\"] > li"), lines("[id$=\"-met\"] > li"));
+        let want = |ok: bool| -> Vec<String> {
+            report
+                .checks
+                .iter()
+                .filter(|c| (c.status == sx_explainer::rules::Status::Ok) == ok)
+                .map(|c| c.message(sx_explainer::format::Lang::Zh))
+                .collect()
+        };
+        for (got, want) in [(attn, want(false)), (met, want(true))] {
+            assert_eq!(got.len(), want.len(), "{got:#?}\n{want:#?}");
+            for (g, w) in got.iter().zip(&want) {
+                assert!(g.contains(w.as_str()), "{g} / {w}");
+            }
+        }
+    };
+    check_lists();
+    click(&root, "[data-act=add-person]");
+    check_lists();
+    type_into(&root, "batches.0.participants", "120");
+    check_lists();
+    click(&root, "[data-act=dup-batch]");
+    check_lists();
+    let del = root.query_selector_all("[data-act=del-person]").unwrap();
+    del.get(0).unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    check_lists();
+    pick(&root, "people.0.honor", "county");
+    check_lists();
+    type_into(&root, "batches.0.participants", "80");
+    click(&root, "[data-act=del-batch]");
+    check_lists();
+    done(el);
+}

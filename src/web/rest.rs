@@ -719,23 +719,8 @@ impl Rest {
             ("attn", &attention, &self.shown.attention),
             ("met", &met, &self.shown.met),
         ] {
-            let same_keys = new.len() == old.len() && new.iter().zip(old).all(|(a, b)| a.0 == b.0);
-            if same_keys {
-                for ((key, c), (_, was)) in new.iter().zip(old) {
-                    if c != was {
-                        if let Some(li) = ctx.by_uid(&format!("ck-{key}")) {
-                            let mut h = H::default();
-                            check_line(ctx, &mut h, key, c, lang);
-                            li.set_outer_html(&h.0);
-                        }
-                    }
-                }
-            } else if let Some(ul) = ctx.by_uid(list) {
-                let mut h = H::default();
-                for (key, c) in new {
-                    check_line(ctx, &mut h, key, c, lang);
-                }
-                ul.set_inner_html(&h.0);
+            if let Some(ul) = ctx.by_uid(list) {
+                patch_lines(ctx, &ul, new, old, lang);
             }
         }
         if met.len() != self.shown.met.len() {
@@ -1244,6 +1229,62 @@ impl Rest {
             (ok, fail)
         });
         let _ = clipboard.write_text(&input.value()).then2(ok, fail);
+    }
+}
+
+/// Brings the check lines of `ul`, which show `old`, to `new`, touching as little as it can:
+/// the lines the two share at the start and at the end stay (rewritten only where their check
+/// changed), and only the lines between are removed and inserted. Adding a person at 199
+/// appends one line instead of rebuilding 900.
+fn patch_lines(
+    ctx: &Ctx,
+    ul: &Element,
+    new: &[(String, Check)],
+    old: &[(String, Check)],
+    lang: Lang,
+) {
+    let line = |key: &str, c: &Check| {
+        let mut h = H::default();
+        check_line(ctx, &mut h, key, c, lang);
+        h.0
+    };
+    let (n, o) = (new.len(), old.len());
+    let prefix = new
+        .iter()
+        .zip(old)
+        .take_while(|(a, b)| a.0 == b.0)
+        .count();
+    let suffix = (0..(n - prefix).min(o - prefix))
+        .take_while(|k| new[n - 1 - k].0 == old[o - 1 - k].0)
+        .count();
+    let children = ul.children();
+    // The lines that stay, where their check changed (by position: the list shows `old`).
+    let kept = (0..prefix)
+        .map(|i| (i, i))
+        .chain((0..suffix).map(|k| (n - 1 - k, o - 1 - k)));
+    for (ni, oi) in kept {
+        let ((key, c), (_, was)) = (&new[ni], &old[oi]);
+        if c != was {
+            if let Some(li) = children.item(oi as u32) {
+                li.set_outer_html(&line(key, c));
+            }
+        }
+    }
+    // The lines between: out with the old, in with the new, before the first line that stays.
+    for _ in prefix..o - suffix {
+        if let Some(li) = children.item(prefix as u32) {
+            li.remove();
+        }
+    }
+    let mut h = String::new();
+    for (key, c) in &new[prefix..n - suffix] {
+        h.push_str(&line(key, c));
+    }
+    if !h.is_empty() {
+        match children.item(prefix as u32) {
+            Some(next) => next.insert_adjacent_html("beforebegin", &h).ok(),
+            None => ul.insert_adjacent_html("beforeend", &h).ok(),
+        };
     }
 }
 
