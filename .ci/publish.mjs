@@ -1,7 +1,7 @@
 // Publishes a release build into www/ for a CDN (issue 16); run by .ci/build.
 //  - Every file embed.js loads gets a name with a hash of its bytes: the glue and the wasm of each
 //    build (www/pkg/, www/pkg-towns/) and the widget's CSS (www/assets/).
-//  - www/embed.js, the one stable name, is written from loader/embed.js with those names in it.
+//  - www/embed.js, the one stable name, is written from src/web/embed.js with those names in it.
 //  - .gz and .br siblings are written beside every text and wasm file of the site.
 //  - The files of the last KEEP builds stay, so a page opened before a deploy keeps working with
 //    the old embed.js; older ones are deleted. pkg/, pkg-towns/ and assets/ belong to the build.
@@ -9,7 +9,7 @@
 // Usage: node .ci/publish.mjs <www> <stage> [variant...]
 //   <stage>/<variant>/ holds wasm-pack's output for each variant built now (pkg, pkg-towns); a
 //   variant not named keeps its files from the previous build of <www>. With none named (after
-//   editing only www/explainer.css or loader/embed.js) nothing is compiled: `node .ci/publish.mjs
+//   editing only www/explainer.css or src/web/embed.js) nothing is compiled: `node .ci/publish.mjs
 //   www target/wasm-pack`.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,7 +30,7 @@ const DIRS = [...VARIANTS, 'assets'];
 const GLUE = 'sx_explainer.js';
 const WASM = 'sx_explainer_bg.wasm';
 const HISTORY = '.builds.json';
-const LOADER = new URL('../loader/embed.js', import.meta.url);
+const LOADER = new URL('../src/web/embed.js', import.meta.url);
 const PLACEHOLDER = '/*FILES*/ null';
 
 export const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
@@ -153,8 +153,8 @@ export function publish(www, stage, variants, { log = (line) => console.error(`[
   // embed.js last: until it is replaced, every reader gets the previous build, whose files stay.
   // Every article view fetches it, so the source's whole-line comments stay in the source.
   const loader = readFileSync(LOADER, 'utf8');
-  if (loader.split(PLACEHOLDER).length !== 2) throw new Error(`loader/embed.js: expected one ${PLACEHOLDER} placeholder`);
-  const embed = '// The explainer\'s embed loader, written by .ci/build from loader/embed.js.\n' +
+  if (loader.split(PLACEHOLDER).length !== 2) throw new Error(`src/web/embed.js: expected one ${PLACEHOLDER} placeholder`);
+  const embed = '// The explainer\'s embed loader, written by .ci/build from src/web/embed.js.\n' +
     loader.replace(PLACEHOLDER, JSON.stringify(files)).split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
   const embedFile = join(www, 'embed.js');
   if (!existsSync(embedFile) || readFileSync(embedFile, 'utf8') !== embed) writeAtomic(embedFile, embed);

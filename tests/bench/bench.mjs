@@ -23,7 +23,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const node = 'tests/e2e/node_modules';
 
 // 1. Sizes of the release build (built by .ci/bench just before), by the names embed.js holds.
-// The towns embed alone loads the towns-only build (see loader/embed.js).
+// The towns embed alone loads the towns-only build (see src/web/embed.js).
 const built = currentFiles('www');
 const files = ['embed.js', built['pkg-towns'].js, built['pkg-towns'].wasm, built.css];
 const sizes = Object.fromEntries(files.map((f) => [f, precompress(`www/${f}`)]));
