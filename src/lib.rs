@@ -7,11 +7,13 @@
 //! - [`rules`]: the rule engine that checks a reader's rest-trip plan and explains each verdict;
 //! - [`charts`]: plotters drawings, generic over the drawing backend (SVG in tests, canvas in the page);
 //! - [`format`]: numbers, money and dates written the way a Chinese (or English) reader expects;
+//! - [`loader`]: what `embed.js` knows before the wasm arrives (kinds, words, heights to reserve);
 //! - `web` (wasm32 only): the only module that touches wasm-bindgen and web-sys.
 
 pub mod charts;
 pub mod data;
 pub mod format;
+pub mod loader;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,335 @@
+//! What `embed.js` knows before the wasm arrives: the explainer kinds and which build each needs,
+//! the words of the placeholder and of the failure panel in both languages, and the height to
+//! reserve for each kind, language and width so that the page does not jump when the widget
+//! mounts.
+//!
+//! `cargo run --release --example export` writes [`json`] to `loader.json`; `.ci/build` puts it
+//! into `www/embed.js`. So the loader has no vocabulary of its own: a kind the core does not list
+//! is refused before anything heavy loads, and every word it shows is here.
+
+use crate::format::Lang;
+
+/// An explainer a host element can ask for with `data-explainer`.
+#[derive(Debug, Clone, Copy)]
+pub struct Kind {
+    /// The `data-explainer` value.
+    pub id: &'static str,
+    /// The build it needs: `pkg` (both explainers) or `pkg-towns` (the towns charts only, about a
+    /// third smaller).
+    pub build: &'static str,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+}
+
+/// Every kind, in the order the editors' page lists them.
+pub const KINDS: [Kind; 2] = [
+    Kind {
+        id: "towns",
+        build: "pkg-towns",
+        title_zh: "特色专业镇图表",
+        title_en: "the specialty-towns charts",
+    },
+    Kind {
+        id: "rest-trip",
+        build: "pkg",
+        title_zh: "劳模疗休养方案检查",
+        title_en: "the rest-trip plan checker",
+    },
+];
+
+/// The kind named `id`, if the core has one.
+pub fn kind(id: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.id == id)
+}
+
+/// The loader's words in one language. `{title}` is the kind's title, `{name}` the value of an
+/// unknown `data-explainer`, `{reason}` what failed.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    pub loading: &'static str,
+    pub slow: &'static str,
+    pub failed: &'static str,
+    pub reason: &'static str,
+    pub plan_kept: &'static str,
+    pub retry: &'static str,
+    pub retrying: &'static str,
+    pub figures: &'static str,
+    pub figures_missing: &'static str,
+    pub unknown: &'static str,
+    pub no_shadow: &'static str,
+}
+
+/// The loader's words in `lang`.
+pub fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Zh => Words {
+            loading: "正在载入{title}……",
+            slow: "网络较慢，仍在载入。",
+            failed: "{title}没能载入。",
+            reason: "原因：{reason}",
+            plan_kept: "地址栏的链接里保存着你的方案，重试或重新加载后会恢复。",
+            retry: "重试 / Retry",
+            retrying: "正在重试……",
+            figures: "先看文字版：",
+            figures_missing: "文字版也没能载入，请检查网络后重试。",
+            unknown: "这里无法显示：没有名为“{name}”的解读组件。可用的名称是 towns（特色专业镇图表）和 rest-trip（劳模疗休养方案检查）。",
+            no_shadow: "无法在这个元素里显示解读组件：请把 data-explainer 放在一个空的 <div> 上。",
+        },
+        Lang::En => Words {
+            loading: "Loading {title}…",
+            slow: "The network is slow; still loading.",
+            failed: "{title} could not be loaded.",
+            reason: "Reason: {reason}",
+            plan_kept: "Your plan is kept in the link in the address bar and comes back when you retry or reload.",
+            retry: "Retry / 重试",
+            retrying: "Retrying…",
+            figures: "Meanwhile, in text:",
+            figures_missing: "The text version could not be loaded either. Check the network and retry.",
+            unknown: "Nothing to show here: there is no explainer called \"{name}\". The names are towns (the specialty-towns charts) and rest-trip (the rest-trip plan checker).",
+            no_shadow: "The explainer cannot be shown inside this element: put data-explainer on an empty <div>.",
+        },
+    }
+}
+
+/// The first width of [`HEIGHTS`], in CSS pixels.
+pub const HEIGHT_FROM: u32 = 280;
+/// The step between the widths of [`HEIGHTS`].
+pub const HEIGHT_STEP: u32 = 40;
+
+/// The widget's height (CSS px) at widths 280, 320, …, 1280 px, per kind and language, measured
+/// in Chromium with the example plan, a 16 px root font and WenQuanYi Micro Hei.
+/// `tests/e2e/contain.mjs` measures the widget again and fails when a row is off by more than
+/// its tolerance; `node tests/e2e/contain.mjs --heights` prints fresh rows to paste here.
+pub const HEIGHTS: [(&str, Lang, [u32; 26]); 4] = [
+    (
+        "towns",
+        Lang::Zh,
+        [
+            8121, 7440, 7065, 6876, 6754, 6216, 6057, 5998, 5686, 5595, 5524, 5323, 5255, 5210,
+            5210, 5187, 5062, 5309, 5309, 5241, 5241, 5186, 5186, 4978, 4978, 4911,
+        ],
+    ),
+    (
+        "towns",
+        Lang::En,
+        [
+            9637, 8975, 8496, 8151, 7496, 7536, 7056, 6837, 6751, 6542, 6328, 6293, 6061, 5992,
+            5878, 5832, 5786, 6056, 5896, 5850, 5804, 5742, 5719, 5719, 5537, 5555,
+        ],
+    ),
+    (
+        "rest-trip",
+        Lang::Zh,
+        [
+            3818, 3439, 3296, 3221, 3191, 3057, 3038, 2991, 2968, 3012, 2927, 2906, 2118, 2118,
+            2118, 2092, 2092, 1942, 1899, 1899, 1899, 1899, 1899, 1899, 1942, 1942,
+        ],
+    ),
+    (
+        "rest-trip",
+        Lang::En,
+        [
+            4383, 3914, 3648, 3450, 3377, 3202, 3150, 3149, 3072, 3093, 3077, 3033, 2177, 2131,
+            2131, 2105, 2105, 2022, 1976, 1950, 1950, 1950, 1881, 1881, 1973, 1927,
+        ],
+    ),
+];
+
+/// The height to reserve for `kind` in `lang` at `width`: linear between the two nearest
+/// measured widths, the end rows beyond them. `embed.js` computes the same from [`json`].
+pub fn height(kind: &str, lang: Lang, width: f64) -> Option<f64> {
+    let (_, _, row) = HEIGHTS.iter().find(|(k, l, _)| *k == kind && *l == lang)?;
+    let at = ((width - f64::from(HEIGHT_FROM)) / f64::from(HEIGHT_STEP)).max(0.0);
+    let i = (at.floor() as usize).min(row.len() - 1);
+    let j = (i + 1).min(row.len() - 1);
+    let f = (at - i as f64).clamp(0.0, 1.0);
+    Some(f64::from(row[i]) + (f64::from(row[j]) - f64::from(row[i])) * f)
+}
+
+/// `embed.css`, for the host page's `<head>`: it reserves each embed's height before `embed.js`
+/// has run (a deferred script runs after the first paint, so without it the text below an embed
+/// jumps once). Each rule gives the host a `::before` whose `padding-top` (a percentage of the
+/// host's width) follows the lower convex hull of the kind's [`HEIGHTS`] row: `max()` of one
+/// `calc(a + b%)` per hull edge. The hull never reserves more than the widget needs; `embed.js`
+/// then reserves the interpolated height exactly, and the rule stops once the host is busy
+/// (`aria-busy`), mounted (`data-ready`) or has failed (`data-error`).
+pub fn reserve_css() -> String {
+    let mut css = String::from(
+        "/* Written by `cargo run --release --example export` from sx_explainer::loader::HEIGHTS: the \
+         height each explainer needs at the host's width, reserved until embed.js takes over. */\n",
+    );
+    for (kind, lang, row) in &HEIGHTS {
+        let points: Vec<(f64, f64)> = row
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                (
+                    f64::from(HEIGHT_FROM + HEIGHT_STEP * i as u32),
+                    f64::from(*h),
+                )
+            })
+            .collect();
+        let terms: Vec<String> = lower_hull(&points)
+            .windows(2)
+            .map(|e| {
+                let ((x1, y1), (x2, y2)) = (e[0], e[1]);
+                let slope = (y2 - y1) / (x2 - x1);
+                let (a, b) = (y1 - slope * x1, slope * 100.0);
+                let sign = if b < 0.0 { '-' } else { '+' };
+                format!("calc({a:.1}px {sign} {:.2}%)", b.abs())
+            })
+            .chain(std::iter::once(format!(
+                "{}px",
+                row.iter().min().copied().unwrap_or(0)
+            )))
+            .collect();
+        let who = match lang {
+            Lang::Zh => format!("[data-explainer=\"{kind}\"]"),
+            Lang::En => format!(
+                "[data-explainer=\"{kind}\"]:is([data-lang^=\"en\"], :not([data-lang]):lang(en))"
+            ),
+        };
+        css.push_str(&format!(
+            "{who}:not([aria-busy], [data-ready], [data-error])::before {{ content: \"\"; display: block; padding-top: max({}); }}\n",
+            terms.join(", ")
+        ));
+    }
+    css
+}
+
+/// The lower convex hull of `points` (sorted by x), left to right.
+fn lower_hull(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut hull: Vec<(f64, f64)> = Vec::new();
+    for &p in points {
+        while hull.len() >= 2 {
+            let (o, a) = (hull[hull.len() - 2], hull[hull.len() - 1]);
+            let cross = (a.0 - o.0) * (p.1 - o.1) - (a.1 - o.1) * (p.0 - o.0);
+            if cross <= 0.0 {
+                hull.pop();
+            } else {
+                break;
+            }
+        }
+        hull.push(p);
+    }
+    hull
+}
+
+/// Everything above as the JSON object `embed.js` carries:
+/// `{ kinds: [{ id, build, title: { zh, en } }], words: { zh: {…}, en: {…} },
+///    heights: { from, step, rows: { "<kind>": { zh: [...], en: [...] } } } }`.
+pub fn json() -> String {
+    use serde_json::{json, Map, Value};
+    let kinds: Vec<Value> = KINDS
+        .iter()
+        .map(|k| json!({ "id": k.id, "build": k.build, "title": { "zh": k.title_zh, "en": k.title_en } }))
+        .collect();
+    let words = |lang| {
+        let w = words(lang);
+        json!({
+            "loading": w.loading, "slow": w.slow, "failed": w.failed, "reason": w.reason,
+            "plan_kept": w.plan_kept, "retry": w.retry, "retrying": w.retrying,
+            "figures": w.figures, "figures_missing": w.figures_missing,
+            "unknown": w.unknown, "no_shadow": w.no_shadow,
+        })
+    };
+    let mut rows = Map::new();
+    for (kind, lang, row) in &HEIGHTS {
+        let entry = rows
+            .entry(kind.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(m) = entry {
+            m.insert(lang.pick("zh", "en").to_string(), json!(row.to_vec()));
+        }
+    }
+    json!({
+        "kinds": kinds,
+        "words": { "zh": words(Lang::Zh), "en": words(Lang::En) },
+        "heights": { "from": HEIGHT_FROM, "step": HEIGHT_STEP, "rows": rows },
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_height_row_in_both_languages() {
+        for k in KINDS {
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(height(k.id, lang, 360.0).is_some(), "{} {lang:?}", k.id);
+            }
+        }
+        assert_eq!(HEIGHTS.len(), KINDS.len() * 2);
+    }
+
+    #[test]
+    fn heights_interpolate_between_measured_widths_and_hold_beyond_them() {
+        // 280 → 8121 and 320 → 7440: halfway is their mean.
+        assert_eq!(height("towns", Lang::Zh, 280.0), Some(8121.0));
+        assert_eq!(height("towns", Lang::Zh, 300.0), Some((8121.0 + 7440.0) / 2.0));
+        assert_eq!(height("towns", Lang::Zh, 100.0), Some(8121.0));
+        assert_eq!(height("towns", Lang::Zh, 4000.0), Some(4911.0));
+        assert_eq!(height("nope", Lang::Zh, 360.0), None);
+    }
+
+    #[test]
+    fn the_json_carries_kinds_words_and_heights() {
+        let v: serde_json::Value = serde_json::from_str(&json()).unwrap();
+        assert_eq!(v["kinds"][1]["id"], "rest-trip");
+        assert_eq!(v["kinds"][0]["build"], "pkg-towns");
+        assert_eq!(v["heights"]["rows"]["towns"]["en"][0], 9637);
+        assert!(v["words"]["zh"]["unknown"]
+            .as_str()
+            .unwrap()
+            .contains("{name}"));
+    }
+
+    /// The height the CSS reserves at `width`: its `max()` evaluated.
+    fn reserved(rule: &str, width: f64) -> f64 {
+        let inner = &rule[rule.find("max(").unwrap() + 4..rule.rfind(')').unwrap()];
+        inner
+            .split(", ")
+            .map(|t| {
+                if let Some(lin) = t.strip_prefix("calc(") {
+                    let (a, rest) = lin.trim_end_matches("%)").split_once("px ").unwrap();
+                    let (sign, b) = rest.split_once(' ').unwrap();
+                    let b: f64 = b.parse().unwrap();
+                    let b = if sign == "-" { -b } else { b };
+                    a.parse::<f64>().unwrap() + b / 100.0 * width
+                } else {
+                    t.trim_end_matches("px").parse().unwrap()
+                }
+            })
+            .fold(f64::MIN, f64::max)
+    }
+
+    #[test]
+    fn the_css_reserves_no_more_than_the_widget_needs_and_close_to_it() {
+        let css = reserve_css();
+        let rules: Vec<&str> = css.lines().filter(|l| l.contains("::before")).collect();
+        assert_eq!(rules.len(), HEIGHTS.len());
+        for ((kind, lang, row), rule) in HEIGHTS.iter().zip(&rules) {
+            assert!(rule.contains(kind));
+            for (i, &h) in row.iter().enumerate() {
+                let w = f64::from(HEIGHT_FROM + HEIGHT_STEP * i as u32);
+                let r = reserved(rule, w);
+                // Never more than needed (1 px for the rounding of the printed numbers)...
+                assert!(r <= f64::from(h) + 1.0, "{kind} {lang:?} at {w}: {r} > {h}");
+                // ... and never less than two thirds of it, so a viewport below the embed's top
+                // stays covered on every screen.
+                assert!(r >= f64::from(h) * 2.0 / 3.0, "{kind} {lang:?} at {w}: {r} << {h}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_build_named_is_one_the_site_has() {
+        for k in KINDS {
+            assert!(matches!(k.build, "pkg" | "pkg-towns"), "{}", k.build);
+        }
+        // The rest-trip widget needs the full build: the towns-only one leaves it out.
+        assert_eq!(kind("rest-trip").map(|k| k.build), Some("pkg"));
+    }
+}
