@@ -167,6 +167,31 @@ pub fn export(out: &Path, lang: Lang, font: &Font) -> Result<Vec<Entry>, String>
     Ok(entries)
 }
 
+/// What `.ci/build` puts into `embed.js` and beside it, into `out/loader/`: `loader.json` (the
+/// kinds, words and heights of `sx_explainer::loader`), `embed.css` (the host page's stylesheet
+/// that reserves each embed's height before `embed.js` runs) and, for each kind and language,
+/// `fallback-<kind>-<lang>.html`, the text the loader shows in a box whose widget could not load.
+/// Not editors' files, so not in the manifests. Returns the number of files written.
+///
+/// # Errors
+/// A file that cannot be written.
+pub fn loader(out: &Path) -> Result<usize, String> {
+    let dir = out.join("loader");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    write(&dir, "loader.json", sx_explainer::loader::json().as_bytes())?;
+    write(&dir, "embed.css", sx_explainer::loader::reserve_css().as_bytes())?;
+    let mut n = 2;
+    for kind in sx_explainer::loader::KINDS {
+        for lang in [Lang::Zh, Lang::En] {
+            let html = noscript::for_kind(kind.id, lang)
+                .ok_or_else(|| format!("no fallback for the explainer {}", kind.id))?;
+            write(&dir, &format!("fallback-{}-{}.html", kind.id, lang_dir(lang)), html.as_bytes())?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 /// `manifest.json`: what was made, with which font, and each file.
 pub fn manifest(lang: Lang, font: &Font, entries: &[Entry]) -> Value {
     let files: Vec<Value> = entries

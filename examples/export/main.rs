@@ -27,7 +27,8 @@ fn main() -> std::process::ExitCode {
     use std::time::Instant;
     use sx_explainer::format::Lang;
 
-    const USAGE: &str = "usage: export --out DIR\n       export --pages WWW\n\nWrites DIR/zh/ and DIR/en/: the seven charts as SVG and PNG (1354 px wide), card.png\n(1200 x 630), noscript.html and manifest.json. With --pages, rewrites the generated\n<noscript> fallback of WWW/index.html and WWW/frame.html instead.";
+    const USAGE: &str = "usage: export --out DIR\n       export --pages WWW\n\nWrites DIR/zh/ and DIR/en/: the seven charts as SVG and PNG (1354 px wide), card.png\n(1200 x 630), noscript.html and manifest.json, and DIR/loader/ (what embed.js carries and
+shows when a widget cannot load). With --pages, rewrites the generated\n<noscript> fallback of WWW/index.html and WWW/frame.html instead.";
     let args: Vec<String> = std::env::args().skip(1).collect();
     let out = match args.as_slice() {
         [flag, dir] if flag == "--out" => std::path::PathBuf::from(dir),
@@ -88,6 +89,13 @@ fn main() -> std::process::ExitCode {
                 eprintln!("export: {e}");
                 return ExitCode::FAILURE;
             }
+        }
+    }
+    match files::loader(&out) {
+        Ok(n) => eprintln!("[export] {}/loader: {n} files", out.display()),
+        Err(e) => {
+            eprintln!("export: {e}");
+            return ExitCode::FAILURE;
         }
     }
     eprintln!(
