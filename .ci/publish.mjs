@@ -1,7 +1,11 @@
 // Publishes a release build into www/ for a CDN (issue 16); run by .ci/build.
 //  - Every file embed.js loads gets a name with a hash of its bytes: the glue and the wasm of each
 //    build (www/pkg/, www/pkg-towns/) and the widget's CSS (www/assets/).
-//  - www/embed.js, the one stable name, is written from src/web/embed.js with those names in it.
+//  - www/embed.js, the one stable name, is written from src/web/embed.js with those names in it,
+//    and with what the core tells the loader (export/loader/loader.json, written by .ci/export).
+//  - www/embed.css (the host page's stylesheet reserving each embed's height) is copied from there.
+//  - The text fallbacks the loader shows when a widget cannot load (export/loader/fallback-*.html)
+//    are hashed into www/assets/ too.
 //  - .gz and .br siblings are written beside every text and wasm file of the site.
 //  - The files of the last KEEP builds stay, so a page opened before a deploy keeps working with
 //    the old embed.js; older ones are deleted. pkg/, pkg-towns/ and assets/ belong to the build.
@@ -22,8 +26,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 // Text and wasm: what gets .gz and .br siblings (and what a server must vary by Accept-Encoding).
 export const COMPRESSIBLE = /\.(?:html|js|mjs|css|wasm|json|svg|csv|txt)$/;
-// A content-hashed name as written here: `sx_explainer.<12 hex>.js`, `….wasm`, `….css`.
-export const HASHED = /\.[0-9a-f]{12}\.(?:js|wasm|css)$/;
+// A content-hashed name as written here: `sx_explainer.<12 hex>.js`, `….wasm`, `….css`, `….html`.
+export const HASHED = /\.[0-9a-f]{12}\.(?:js|wasm|css|html)$/;
 export const VARIANTS = ['pkg', 'pkg-towns'];
 export const KEEP = 3;
 const DIRS = [...VARIANTS, 'assets'];
@@ -32,6 +36,10 @@ const WASM = 'sx_explainer_bg.wasm';
 const HISTORY = '.builds.json';
 const LOADER = new URL('../src/web/embed.js', import.meta.url);
 const PLACEHOLDER = '/*FILES*/ null';
+// What the core tells the loader before the wasm arrives (kinds, words, heights to reserve):
+// sx_explainer::loader::json(), written with the fallbacks by the export into export/loader/.
+const CORE = '/*CORE*/ null';
+const CORE_DIR = join('export', 'loader');
 
 export const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 
@@ -149,15 +157,34 @@ export function publish(www, stage, variants, { log = (line) => console.error(`[
   mkdirSync(join(www, 'assets'), { recursive: true });
   const css = readFileSync(join(www, 'explainer.css'));
   files.css = put(www, `assets/explainer.${contentHash(css)}.css`, css);
+  // The text each box shows when its widget cannot load, per kind and language.
+  const coreText = readFileSync(join(www, CORE_DIR, 'loader.json'), 'utf8');
+  const core = JSON.parse(coreText);
+  files.fallback = {};
+  for (const { id } of core.kinds) {
+    files.fallback[id] = {};
+    for (const lang of ['zh', 'en']) {
+      const html = readFileSync(join(www, CORE_DIR, `fallback-${id}-${lang}.html`));
+      files.fallback[id][lang] = put(www, `assets/fallback-${id}-${lang}.${contentHash(html)}.html`, html);
+    }
+  }
 
   // embed.js last: until it is replaced, every reader gets the previous build, whose files stay.
   // Every article view fetches it, so the source's whole-line comments stay in the source.
   const loader = readFileSync(LOADER, 'utf8');
-  if (loader.split(PLACEHOLDER).length !== 2) throw new Error(`src/web/embed.js: expected one ${PLACEHOLDER} placeholder`);
+  for (const p of [PLACEHOLDER, CORE]) {
+    if (loader.split(p).length !== 2) throw new Error(`src/web/embed.js: expected one ${p} placeholder`);
+  }
   const embed = '// The explainer\'s embed loader, written by .ci/build from src/web/embed.js.\n' +
-    loader.replace(PLACEHOLDER, JSON.stringify(files)).split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
+    loader.replace(PLACEHOLDER, () => JSON.stringify(files)).replace(CORE, () => coreText.trim())
+      .split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
   const embedFile = join(www, 'embed.js');
   if (!existsSync(embedFile) || readFileSync(embedFile, 'utf8') !== embed) writeAtomic(embedFile, embed);
+  // embed.css, the host page's stylesheet that reserves each embed's height until embed.js runs:
+  // a stable name beside embed.js, as short-lived (it follows the widget's layout).
+  const reserve = readFileSync(join(www, CORE_DIR, 'embed.css'));
+  const reserveFile = join(www, 'embed.css');
+  if (!existsSync(reserveFile) || !readFileSync(reserveFile).equals(reserve)) writeAtomic(reserveFile, reserve);
 
   // A build with the same files as the last one is the same build, not one more to keep.
   const same = previous && JSON.stringify(previous) === JSON.stringify(files);

@@ -46,6 +46,8 @@ const flat = (files) => Object.values(files).flatMap((f) => (typeof f === 'strin
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(`${www}/pkg`, { recursive: true });
   writeFileSync(`${www}/explainer.css`, '.sx { color: #123; }\n');
+  // What the export writes for the loader (kinds, words, heights, the text fallbacks).
+  cpSync('www/export/loader', `${www}/export/loader`, { recursive: true });
   writeFileSync(`${www}/index.html`, '<!doctype html><title>t</title>\n');
   writeFileSync(`${www}/pkg/sx_explainer.js`, '// left over from a build before content hashing\n');
   const stageBuild = (variant, n, glue = `export const n = ${n};\nconst u = new URL('sx_explainer_bg.wasm', import.meta.url);\n`) => {
