@@ -470,7 +470,8 @@ fn install_panic_hook() {
 }
 
 /// Mounts the explainer `kind` (`towns` or `rest-trip`) into `host`, in `lang` (`zh` or `en`).
-/// `css_href` is the widget's stylesheet, loaded inside the shadow root. The host's `data-theme`
+/// `css_href` is the widget's stylesheet, loaded inside the shadow root by a `<link>`; empty when
+/// the caller has already adopted it into the host's shadow root (as `embed.js` does). The host's `data-theme`
 /// (`light`, `dark`, `auto`; default `auto`) picks the colours. On success the host carries
 /// `data-ready="true"` and `data-widget` (the widget's number). Mounting a host again replaces
 /// its widget.
@@ -517,7 +518,11 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
     };
     let id = WIDGETS.with(|w| w.borrow().len());
     let mut h = html::H::default();
-    h.o("link", &[("rel", "stylesheet"), ("href", css_href)]);
+    // embed.js adopts the stylesheet into the shadow root before mounting (it is applied at the
+    // first layout) and passes no `css_href`; where constructable stylesheets are missing, a link.
+    if !css_href.is_empty() {
+        h.o("link", &[("rel", "stylesheet"), ("href", css_href)]);
+    }
     h.o("section", &[("class", "sx")]).c("section");
     root.set_inner_html(&h.0);
     let ctx = Ctx {
