@@ -1,54 +1,298 @@
-// Embed loader: finds every [data-explainer] element on the page, loads the wasm module once,
-// and hands each element to Rust, which mounts the widget inside a Shadow DOM. Deliberately thin:
-// no rules, numbers or formatting live here.
+// Embed loader: finds every [data-explainer] element on the page, reserves its widget's height
+// with a placeholder, loads the wasm module once, and hands each element to Rust, which mounts the
+// widget inside a Shadow DOM. It never leaves a blank box: an unknown name, a host that cannot
+// hold a shadow root and a failed download each show words in the box (and set data-error); a
+// failed download also shows the figures as text and a Retry button that really retries.
+// Deliberately thin: no rules, numbers or formatting live here, and every word it shows comes
+// from the core (sx_explainer::loader, in CORE below).
 //
 // The source: `.ci/build` writes the deployable www/embed.js from it, with the build's
-// content-hashed file names in place of the FILES placeholder below and without these comments
-// (see README, "Deploying").
+// content-hashed file names in place of the FILES placeholder, the core's loader data in place of
+// the CORE placeholder, and without these comments (see README, "Deploying").
 //
 //   <script src="https://<host>/explainer/embed.js" defer></script>
 //   <div data-explainer="towns" data-lang="zh" data-theme="auto"></div>
 // (data-lang: zh or en; data-theme: light, dark or auto, read by the widget itself.)
 (() => {
+  // Included twice (a snippet pasted twice, a CMS that adds the script with every embed): the
+  // first copy owns the page; a later one only asks it to look for embeds it has not seen.
+  const prior = window.sxExplainer;
+  if (prior && prior.loader) {
+    prior.mountAll();
+    return;
+  }
   const script = document.currentScript;
   const base = new URL('.', script ? script.src : location.href);
   const url = (path) => new URL(path, base).href;
-  // This build's files, relative to embed.js: { pkg: { js, wasm }, 'pkg-towns': { js, wasm }, css }.
-  // Each name carries a hash of the file's bytes, so a cache may keep it for a year and a glue is
-  // never paired with another build's wasm; only embed.js itself is short-lived.
+  // This build's files, relative to embed.js: { pkg: { js, wasm }, 'pkg-towns': { js, wasm }, css,
+  // fallback: { <kind>: { zh, en } } }. Each name carries a hash of the file's bytes, so a cache
+  // may keep it for a year and a glue is never paired with another build's wasm; only embed.js
+  // itself is short-lived.
   const FILES = /*FILES*/ null;
+  // From the core: { kinds: [{ id, build, title }], words: { zh, en }, heights: { from, step, rows } }.
+  const CORE = /*CORE*/ null;
+  const SLOW_MS = 8000;
+
+  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+  const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
+  const langOf = (el) => (/^en/i.test(el.dataset.lang || (el.dataset.lang === undefined && document.documentElement.lang) || '') ? 'en' : 'zh');
+  const themeOf = (el) => (['light', 'dark'].includes(el.dataset.theme) ? el.dataset.theme : 'auto');
+  const kindOf = (el) => CORE.kinds.find((k) => k.id === el.dataset.explainer);
+  // The height to reserve: linear between the two nearest widths the core measured.
+  const heightOf = (kind, lang, width) => {
+    const { from, step, rows } = CORE.heights;
+    const row = rows[kind][lang];
+    const at = Math.max(0, (width - from) / step);
+    const i = Math.min(Math.floor(at), row.length - 1);
+    const j = Math.min(i + 1, row.length - 1);
+    return Math.round(row[i] + (row[j] - row[i]) * Math.min(1, at - i));
+  };
+
   // Two builds of the same crate: pkg/ has both explainers; pkg-towns/ has only the towns charts
-  // and is about a third smaller. A page without a rest-trip embed gets the smaller one. Every
-  // embed on the page shares one instance (the full one, once a rest-trip embed has appeared).
+  // and is about a third smaller. A page without a rest-trip embed gets the smaller one. The glue
+  // and the wasm are fetched side by side; the wasm compiles while it streams in. A failed load
+  // is forgotten, and a retry imports the glue under a new URL (a browser keeps a failed module
+  // import for the page's lifetime), so Retry really fetches again.
   const modules = {};
-  // The glue and the wasm are fetched side by side; the wasm compiles while it streams in.
-  const load = (dir) => (modules[dir] ||= (() => {
-    const wasm = fetch(url(FILES[dir].wasm));
-    return import(url(FILES[dir].js)).then(async (mod) => {
+  let attempt = 0;
+  const load = (build) => (modules[build] ||= (() => {
+    const retry = attempt ? `?retry=${attempt}` : '';
+    const wasm = fetch(url(FILES[build].wasm));
+    return import(url(FILES[build].js) + retry).then(async (mod) => {
       await mod.default({ module_or_path: wasm });
       return mod;
+    }).catch((e) => {
+      delete modules[build];
+      throw e;
     });
   })());
-  const mountAll = async () => {
-    const hosts = [...document.querySelectorAll('[data-explainer]:not([data-ready])')];
-    if (!hosts.length) return;
-    const full = modules.pkg || hosts.some((el) => el.dataset.explainer !== 'towns');
-    const mod = await load(full ? 'pkg' : 'pkg-towns');
-    for (const el of hosts) {
-      try {
-        mod.mount(el, el.dataset.explainer || '', el.dataset.lang || document.documentElement.lang || 'zh',
-          url(FILES.css));
-      } catch (e) {
-        el.setAttribute('data-error', String(e && e.message || e));
-        console.error('explainer:', e);
-      }
+
+  // The widget's stylesheet, adopted into every shadow root (constructable stylesheets are not
+  // inline styles, so a strict CSP allows them): it applies at the widget's first layout. Where
+  // they are missing, Rust puts a <link> in the shadow root instead. A failed fetch is forgotten.
+  const constructable = typeof ShadowRoot === 'function' && 'adoptedStyleSheets' in ShadowRoot.prototype &&
+    typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
+  let sheet = null;
+  const styles = () => (sheet ||= !constructable ? Promise.resolve(null) : fetch(url(FILES.css))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((css) => {
+      const s = new CSSStyleSheet();
+      s.replaceSync(css);
+      return s;
+    })
+    .catch(() => {
+      sheet = null;
+      return null;
+    }));
+  const adopt = (root, s) => {
+    if (s) root.adoptedStyleSheets = [s];
+    else if (!constructable && !root.querySelector('link[rel=stylesheet]')) {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = url(FILES.css);
+      root.prepend(link);
     }
   };
+
+  // What the loader knows of each host element: { state: 'loading' | 'mounted' | 'failed' |
+  // 'refused', mod, kind, lang, timer }.
+  const hosts = new Map();
+
+  const rootOf = (el) => {
+    if (el.shadowRoot) return el.shadowRoot;
+    try {
+      return el.attachShadow({ mode: 'open' });
+    } catch {
+      return null;
+    }
+  };
+
+  // A box that cannot hold a widget says why, in the box (or beside it, when the element cannot
+  // hold a shadow root), and nothing heavy is loaded for it.
+  const refuse = (el, root, lang, text, error) => {
+    hosts.set(el, { state: 'refused' });
+    el.setAttribute('data-error', error);
+    el.removeAttribute('aria-busy');
+    const box = `<div class="sx t-${themeOf(el)} say-box" role="note" lang="${lang === 'en' ? 'en' : 'zh-CN'}">${esc(text)}</div>`;
+    if (root) {
+      root.innerHTML = box;
+      styles().then((s) => adopt(root, s));
+    } else if (!el.nextElementSibling?.hasAttribute('data-explainer-note')) {
+      const p = document.createElement('p');
+      p.setAttribute('data-explainer-note', '');
+      p.setAttribute('role', 'note');
+      p.textContent = text;
+      el.after(p);
+    }
+    console.error(`explainer: ${error}`);
+  };
+
+  const placeholder = (el, root, kind, lang, width) => {
+    const w = CORE.words[lang];
+    root.innerHTML = `<div class="sx t-${themeOf(el)} wait" lang="${lang === 'en' ? 'en' : 'zh-CN'}">` +
+      `<p class="wait-text">${esc(fill(w.loading, { title: kind.title[lang] }))}</p></div>`;
+    // (A host without a width yet, e.g. hidden, reserves nothing.)
+    if (width > 0) root.firstElementChild.style.minHeight = `${heightOf(kind.id, lang, width)}px`;
+    el.setAttribute('aria-busy', 'true');
+    const entry = { state: 'loading', kind, lang };
+    entry.timer = setTimeout(() => {
+      const p = root.querySelector('.wait-text');
+      if (p && hosts.get(el) === entry) p.textContent += ` ${w.slow}`;
+    }, SLOW_MS);
+    hosts.set(el, entry);
+  };
+
+  // A download or a mount failed: the reason, the plan's safety, Retry, and the figures as text.
+  const failure = (el, root, entry, reason) => {
+    const { kind, lang } = entry;
+    const w = CORE.words[lang];
+    clearTimeout(entry.timer);
+    entry.state = 'failed';
+    el.setAttribute('data-error', reason);
+    el.removeAttribute('aria-busy');
+    const planKept = kind.id === 'rest-trip' && /(^|[#&])plan\d*=/.test(location.hash);
+    root.innerHTML = `<div class="sx t-${themeOf(el)} failed" lang="${lang === 'en' ? 'en' : 'zh-CN'}">` +
+      `<div role="alert"><p><strong>${esc(fill(w.failed, { title: kind.title[lang] }))}</strong> ` +
+      `<span class="say">${esc(fill(w.reason, { reason }))}</span></p>` +
+      (planKept ? `<p>${esc(w.plan_kept)}</p>` : '') + '</div>' +
+      `<p><button type="button" class="retry">${esc(w.retry)}</button></p>` +
+      `<p class="say">${esc(w.figures)}</p><div class="figures"></div></div>`;
+    root.querySelector('.retry').addEventListener('click', (ev) => {
+      ev.currentTarget.disabled = true;
+      ev.currentTarget.textContent = w.retrying;
+      retry();
+    });
+    const figures = root.querySelector('.figures');
+    fetch(url(FILES.fallback[kind.id][lang]))
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      // Our own generated HTML (examples/export/noscript.rs), from this build's hashed file.
+      .then((html) => { if (figures.isConnected) figures.innerHTML = html; })
+      .catch(() => { if (figures.isConnected) figures.textContent = w.figures_missing; });
+    styles().then((s) => adopt(root, s));
+  };
+
+  const mountAll = () => {
+    const found = [...document.querySelectorAll('[data-explainer]')].filter((el) => !hosts.has(el));
+    if (!found.length) return Promise.resolve();
+    // Every width first, then every write: one layout for the whole page.
+    const items = found.map((el) => ({ el, kind: kindOf(el), lang: langOf(el), width: el.clientWidth }));
+    const wanted = [];
+    for (const it of items) {
+      const root = rootOf(it.el);
+      const w = CORE.words[it.lang];
+      if (!root) refuse(it.el, null, it.lang, w.no_shadow, 'this element cannot hold a shadow root');
+      else if (!it.kind) {
+        const name = String(it.el.dataset.explainer).slice(0, 40);
+        refuse(it.el, root, it.lang, fill(w.unknown, { name }), `unknown explainer "${name}"`);
+      } else {
+        placeholder(it.el, root, it.kind, it.lang, it.width);
+        wanted.push({ ...it, root });
+      }
+    }
+    if (!wanted.length) return Promise.resolve();
+    // One instance for the page: the full build once any embed needs it.
+    const build = modules.pkg || wanted.some((it) => it.kind.build === 'pkg') ? 'pkg' : 'pkg-towns';
+    const css = styles();
+    for (const it of wanted) css.then((s) => hosts.get(it.el)?.state === 'loading' && adopt(it.root, s));
+    const loading = load(build);
+    return Promise.all([loading, css]).then(([mod, s]) => {
+      for (const it of wanted) {
+        const entry = hosts.get(it.el);
+        if (!entry || entry.state !== 'loading') continue;
+        if (!it.el.isConnected) { hosts.delete(it.el); continue; }
+        clearTimeout(entry.timer);
+        try {
+          adopt(it.root, s);
+          mod.mount(it.el, it.kind.id, it.lang, s ? '' : url(FILES.css));
+          entry.state = 'mounted';
+          entry.mod = mod;
+          it.el.removeAttribute('aria-busy');
+        } catch (e) {
+          console.error('explainer:', e);
+          // The module may have stopped: Retry starts a fresh instance of it.
+          if (modules[build] === loading) delete modules[build];
+          failure(it.el, it.root, entry, String((e && e.message) || e));
+        }
+      }
+    }, (e) => {
+      console.error('explainer: loading failed:', e);
+      const reason = String((e && e.message) || e);
+      for (const it of wanted) {
+        const entry = hosts.get(it.el);
+        if (entry && entry.state === 'loading') failure(it.el, it.root, entry, reason);
+      }
+    });
+  };
+
+  // Retry: every box that failed goes back to its placeholder and loads again.
+  const retry = () => {
+    attempt++;
+    for (const [el, entry] of hosts) {
+      if (entry.state !== 'failed') continue;
+      hosts.delete(el);
+      el.removeAttribute('data-error');
+      if (entry.mod) {
+        try { entry.mod.unmount(el); } catch { /* a stopped module */ }
+      }
+    }
+    return mountAll();
+  };
+
+  // Forgets an element the page removed (its widget's listeners and observers go with it), or
+  // whose data-explainer or data-lang changed (it mounts again as asked).
+  const release = (el) => {
+    const entry = hosts.get(el);
+    if (!entry) return;
+    hosts.delete(el);
+    clearTimeout(entry.timer);
+    if (entry.mod) {
+      try { entry.mod.unmount(el); } catch { /* a stopped module */ }
+    }
+    el.removeAttribute('data-error');
+    el.removeAttribute('aria-busy');
+  };
+
+  // Embeds added later (infinite scroll, a CMS preview, a single-page app) mount by themselves;
+  // removed ones are released.
+  let queued = false;
+  const later = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      for (const el of [...hosts.keys()]) if (!el.isConnected) release(el);
+      mountAll();
+    });
+  };
+  const watch = () => {
+    if (typeof MutationObserver !== 'function') return;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'attributes') {
+          if (hosts.has(r.target)) release(r.target);
+          later();
+          return;
+        }
+        for (const n of r.addedNodes) {
+          if (n.nodeType === 1 && (n.matches('[data-explainer]') || n.querySelector('[data-explainer]'))) { later(); return; }
+        }
+        if (r.removedNodes.length && hosts.size) { later(); return; }
+      }
+    }).observe(document.documentElement, {
+      childList: true, subtree: true, attributes: true, attributeFilter: ['data-explainer', 'data-lang'],
+    });
+  };
+
   // The JS API for newsroom developers (the full build): check(plan) returns the rule engine's
-  // report for a plan in the CLI's JSON shape; records() returns the dataset.
+  // report for a plan in the CLI's JSON shape; records() returns the dataset. mountAll() mounts
+  // embeds not yet seen (the observer does this by itself); retry() retries failed ones.
   const check = async (plan) => (await load('pkg')).check(plan);
   const records = async () => (await load('pkg')).records();
-  window.sxExplainer = { mountAll, check, records };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
-  else mountAll();
+  window.sxExplainer = { loader: true, mountAll, retry, check, records };
+  const start = () => {
+    mountAll();
+    watch();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();
