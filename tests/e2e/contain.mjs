@@ -1,0 +1,379 @@
+// End-to-end check that an embed never leaves a dead or blank box, on the RELEASE build in headless
+// Chromium, on host pages made up here (served from the same origin, with our strict CSP):
+//  - the height embed.js reserves (from the core's table, sx_explainer::loader::HEIGHTS) is the
+//    widget's real height, and the demo page's layout shift (CLS) stays at most 0.01;
+//  - while the wasm downloads, each box is a labelled placeholder with aria-busy;
+//  - with the wasm blocked, each box shows words, the figures as text and a Retry button within
+//    3 s; once the network is back, Retry mounts the widgets;
+//  - the snippet pasted twice mounts each embed once; an embed added later mounts by itself;
+//  - an unknown name and an element that cannot hold a shadow root show words, and load nothing;
+//  - without navigator.clipboard, "Copy link" selects the link with a hint, and the form works on;
+//  - two rest-trip widgets keep separate plans across a reload;
+//  - hostile host CSS (`* { all: unset }`, rtl, letter-spacing, uppercase, ...) leaves the
+//    widget's pixels as on a plain page.
+// `node tests/e2e/contain.mjs --heights` prints fresh rows for src/loader.rs instead.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { CSP, serve } from '../../.ci/serve.mjs';
+import { launch } from './chromium.mjs';
+
+const failures = [];
+let passed = 0;
+const fail = (m) => { failures.push(m); console.error(`  FAIL ${m}`); };
+const pass = (m) => { passed++; console.log(`  ok   ${m}`); };
+const check = (ok, m, detail = '') => (ok ? pass(m) : fail(detail ? `${m}: ${detail}` : m));
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (e) => {
+    fail(`stopped: ${String(e && e.message || e).split('\n')[0]}`);
+    console.log(`contain: ${passed} passed, ${failures.length} failed`);
+    process.exit(1);
+  });
+}
+
+mkdirSync('target/e2e', { recursive: true });
+const CORE = JSON.parse(readFileSync('www/export/loader/loader.json', 'utf8'));
+const server = await serve('www', 0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+
+// Host pages made up for the test, served at /t/page.html with our CSP.
+const page = (body, { css = '', head = '' } = {}) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>host</title>
+<link rel="icon" href="/favicon.svg">${css ? `<link rel="stylesheet" href="/t/${css}">` : ''}${head}</head>
+<body>${body}</body></html>`;
+const SCRIPT = '<script src="/embed.js" defer></script>';
+
+async function open(html, { width = 1024, files = {}, init, route, dpr = 1, path = '/t/page.html' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: dpr });
+  context.setDefaultTimeout(15000);
+  const p = await context.newPage();
+  const problems = [];
+  const requests = [];
+  p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  p.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  const served = { 'page.html': html, ...files };
+  await context.route(`${origin}/t/**`, (r) => {
+    const name = new URL(r.request().url()).pathname.slice(3);
+    if (!(name in served)) return r.fulfill({ status: 404, body: 'not found' });
+    const type = name.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8';
+    return r.fulfill({ status: 200, body: served[name], headers: { 'content-type': type, 'content-security-policy': CSP } });
+  });
+  if (route) await route(context);
+  if (init) await p.addInitScript(init);
+  await p.goto(origin + path);
+  return { page: p, context, problems, requests };
+}
+
+const mounted = (p, n, timeout = 15000) => p.waitForFunction((n) => document.querySelectorAll('[data-explainer][data-ready=true]').length >= n, n, { timeout });
+const widgets = (p) => p.$$eval('[data-explainer]', (els) => els.map((e) => ({
+  kind: e.dataset.explainer, ready: e.dataset.ready || null, error: e.dataset.error || null,
+  busy: e.getAttribute('aria-busy'), sections: e.shadowRoot ? e.shadowRoot.querySelectorAll('section.sx').length : -1,
+  text: e.shadowRoot ? e.shadowRoot.textContent.trim().slice(0, 200) : '',
+  height: Math.round(e.getBoundingClientRect().height),
+})));
+// How two PNGs differ: the number of pixels whose colour differs by more than `tolerance` in any
+// channel (anti-aliasing aside), and the box around them.
+async function pixelDiff(a, b, tolerance = 48) {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const out = await p.evaluate(async ({ a, b, tolerance }) => {
+    const load = async (b64) => createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const [ia, ib] = [await load(a), await load(b)];
+    if (ia.width !== ib.width || ia.height !== ib.height) return { size: `${ia.width}x${ia.height} vs ${ib.width}x${ib.height}` };
+    const px = (img) => {
+      const c = new OffscreenCanvas(img.width, img.height);
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      return g.getImageData(0, 0, img.width, img.height).data;
+    };
+    const [da, db] = [px(ia), px(ib)];
+    let n = 0; let box = null;
+    for (let i = 0; i < da.length; i += 4) {
+      if (Math.max(Math.abs(da[i] - db[i]), Math.abs(da[i + 1] - db[i + 1]), Math.abs(da[i + 2] - db[i + 2])) <= tolerance) continue;
+      n++;
+      const x = (i / 4) % ia.width; const y = Math.floor(i / 4 / ia.width);
+      box = box ? [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)] : [x, y, x, y];
+    }
+    return { n, box, total: ia.width * ia.height };
+  }, { a: a.toString('base64'), b: b.toString('base64'), tolerance });
+  await context.close();
+  return out;
+}
+
+const heightOf = (kind, lang, width) => {
+  const { from, step, rows } = CORE.heights;
+  const row = rows[kind][lang];
+  const at = Math.max(0, (width - from) / step);
+  const i = Math.min(Math.floor(at), row.length - 1);
+  const j = Math.min(i + 1, row.length - 1);
+  return Math.round(row[i] + (row[j] - row[i]) * Math.min(1, at - i));
+};
+
+// Each kind's height at each measured width, on the iframe page (no margin: the widget's width
+// is the viewport's).
+async function measureHeights(widths) {
+  const out = {};
+  for (const { id } of CORE.kinds) {
+    for (const lang of ['zh', 'en']) {
+      const context = await browser.newContext({ viewport: { width: widths[0], height: 800 } });
+      const p = await context.newPage();
+      await p.goto(`${origin}/frame.html?explainer=${id}&lang=${lang}`);
+      await mounted(p, 1);
+      const row = [];
+      for (const w of widths) {
+        await p.setViewportSize({ width: w, height: 800 });
+        await p.waitForTimeout(250);
+        row.push(Math.round(await p.evaluate(() => document.getElementById('explainer').getBoundingClientRect().height)));
+      }
+      out[`${id} ${lang}`] = row;
+      await context.close();
+    }
+  }
+  return out;
+}
+
+if (process.argv.includes('--heights')) {
+  const { from, step } = CORE.heights;
+  const widths = Array.from({ length: 26 }, (_, i) => from + i * step);
+  const rows = await measureHeights(widths);
+  for (const [key, row] of Object.entries(rows)) {
+    const [kind, lang] = key.split(' ');
+    console.log(`    (\n        "${kind}",\n        Lang::${lang === 'zh' ? 'Zh' : 'En'},\n        [\n            ${row.slice(0, 14).join(', ')},\n            ${row.slice(14).join(', ')},\n        ],\n    ),`);
+  }
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
+// 1. The reserved height is the real one, at widths the table measured (where it must be exact
+// up to a few pixels of text rendering) and between them (where it interpolates).
+{
+  const { from, step } = CORE.heights;
+  const widths = [from + step, 360, 412, from + 12 * step, 1024];
+  const rows = await measureHeights(widths);
+  for (const [key, row] of Object.entries(rows)) {
+    const [kind, lang] = key.split(' ');
+    const off = row.map((h, i) => {
+      const w = widths[i];
+      const sampled = (w - from) % step === 0;
+      const want = heightOf(kind, lang, w);
+      return { w, h, want, bad: Math.abs(h - want) > (sampled ? 8 : Math.max(24, want * 0.03)) };
+    });
+    check(!off.some((o) => o.bad), `heights: ${key} widget as tall as the loader reserves (${off.map((o) => `${o.w}px ${o.h}/${o.want}`).join(', ')})`,
+      'the widget changed height: run `node tests/e2e/contain.mjs --heights` and paste the rows into src/loader.rs');
+  }
+}
+
+// 2. The demo page does not jump while it loads: CLS at phone and desktop widths.
+for (const width of [360, 1024]) {
+  const { page: p, context } = await open('', {
+    width, path: '/', init: () => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    },
+  });
+  await mounted(p, 2);
+  await p.waitForTimeout(1000);
+  const cls = await p.evaluate(() => window.__cls);
+  check(cls <= 0.01, `CLS on the demo page at ${width}px: ${cls.toFixed(4)} (at most 0.01)`);
+  await context.close();
+}
+
+// 3. While the wasm downloads: a placeholder with words, aria-busy and the reserved height.
+{
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const { page: p, context, problems } = await open(page(`${SCRIPT}<div data-explainer="towns"></div>`), {
+    width: 360,
+    route: (c) => c.route('**/*.wasm', async (r) => { await gate; await r.continue(); }),
+  });
+  await p.waitForFunction(() => document.querySelector('[data-explainer]').shadowRoot?.querySelector('.wait'));
+  await p.waitForTimeout(300);
+  const [w] = await widgets(p);
+  const want = heightOf('towns', 'zh', await p.evaluate(() => document.querySelector('[data-explainer]').clientWidth));
+  check(w.busy === 'true' && w.text.includes('正在载入') && Math.abs(w.height - want) <= 2,
+    `while the wasm downloads: "${w.text}", aria-busy=${w.busy}, ${w.height}px reserved`, JSON.stringify(w));
+  release();
+  await mounted(p, 1);
+  const [after] = await widgets(p);
+  check(after.busy === null && after.sections === 1 && Math.abs(after.height - want) <= Math.max(24, want * 0.03),
+    `then the widget takes the placeholder's place: aria-busy gone, ${after.height}px tall`, JSON.stringify(after));
+  check(!problems.length, 'the slow load: no page or console errors', problems.join('; '));
+  await context.close();
+}
+
+// 4. The wasm blocked: words, the figures as text, Retry within 3 s; Retry after unblocking mounts.
+{
+  let blocked = true;
+  const { page: p, context, problems, requests } = await open(
+    page(`${SCRIPT}<div data-explainer="towns"></div><div data-explainer="rest-trip" data-lang="en"></div>`), {
+      route: (c) => c.route('**/*.wasm', (r) => (blocked ? r.abort('blockedbyclient') : r.continue())),
+    });
+  const t0 = Date.now();
+  await p.waitForFunction(() => [...document.querySelectorAll('[data-explainer]')].every((e) => e.dataset.error), null, { timeout: 3000 })
+    .catch(() => {});
+  const ws = await widgets(p);
+  const took = Date.now() - t0;
+  check(ws.every((w) => w.error && w.busy === null && w.text.length > 40) && took < 3000,
+    `wasm blocked: every box says so within 3 s (${took} ms): "${ws[0].text.slice(0, 40)}…" / "${ws[1].text.slice(0, 40)}…"`, JSON.stringify(ws));
+  await p.waitForFunction(() => [...document.querySelectorAll('[data-explainer]')].every((e) => e.shadowRoot.querySelector('.figures table, .figures li')), null, { timeout: 3000 })
+    .then(() => pass('wasm blocked: the figures as text in each box (the towns tables, the rest-trip rules)'))
+    .catch(() => fail('wasm blocked: no figures as text'));
+  const figures = await p.evaluate(() => document.querySelector('[data-explainer=towns]').shadowRoot.querySelector('.figures').textContent);
+  check(figures.includes('410.5亿元') && figures.includes('18.2%'), 'wasm blocked: the towns box lists 410.5亿元 and 18.2%');
+  const retries = await p.$$eval('[data-explainer]', (els) => els.map((e) => e.shadowRoot.querySelector('button.retry')?.textContent));
+  check(retries.every((t) => t && t.includes('Retry')), `wasm blocked: a Retry button in each box (${retries.join(' | ')})`);
+  blocked = false;
+  await p.locator('[data-explainer=towns] button.retry').click();
+  await mounted(p, 2).then(() => pass('network back: Retry mounts both widgets'))
+    .catch(async () => fail(`network back: Retry did not mount: ${JSON.stringify(await widgets(p))}`));
+  const after = await widgets(p);
+  check(after.every((w) => !w.error && w.sections === 1), 'network back: no data-error left, one widget each', JSON.stringify(after));
+  check(requests.filter((r) => r.endsWith('.wasm')).length >= 2, 'Retry fetched the wasm again');
+  const unexpected = problems.filter((m) => !/explainer: loading failed|Failed to fetch|ERR_BLOCKED_BY_CLIENT|TypeError/.test(m));
+  check(!unexpected.length, 'wasm blocked: no errors but the failed load itself', unexpected.join('; '));
+  await context.close();
+}
+
+// 5. The snippet pasted twice, and an embed added after load.
+{
+  const { page: p, context, problems } = await open(page(`${SCRIPT}<div data-explainer="towns"></div>${SCRIPT}
+<div data-explainer="rest-trip"></div><div data-explainer="rest-trip"></div>${SCRIPT}`));
+  await mounted(p, 3);
+  await p.waitForTimeout(500);
+  const ws = await widgets(p);
+  const mounts = await p.evaluate(() => performance.getEntriesByName('sx:mount').length);
+  check(ws.every((w) => w.sections === 1) && mounts === 3, `snippet pasted three times: each of 3 embeds has one widget (${mounts} mounts)`, JSON.stringify(ws));
+  await p.evaluate(() => {
+    const d = document.createElement('div');
+    d.innerHTML = '<p>later</p><div data-explainer="towns" data-lang="en"></div>';
+    document.body.append(d);
+  });
+  await mounted(p, 4, 5000).then(() => pass('an embed added after load mounts by itself'))
+    .catch(async () => fail(`an embed added after load stayed blank: ${JSON.stringify(await widgets(p))}`));
+  // Removed, it is released; put back, it mounts again.
+  const again = await p.evaluate(async () => {
+    const el = document.querySelector('[data-lang=en]');
+    el.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    const released = !el.shadowRoot.querySelector('section.sx');
+    document.body.append(el);
+    await new Promise((r) => setTimeout(r, 300));
+    return { released, back: el.shadowRoot.querySelectorAll('section.sx').length };
+  });
+  check(again.released && again.back === 1, `an embed removed is released, and mounts again when put back (${JSON.stringify(again)})`);
+  check(!problems.length, 'pasted twice, late embed: no page or console errors', problems.join('; '));
+  await context.close();
+}
+
+// 6. An unknown name and an element that cannot hold a shadow root: words, nothing heavy loaded.
+{
+  const { page: p, context, problems, requests } = await open(page(`${SCRIPT}<div data-explainer="townz"></div>
+<a data-explainer="towns" href="#x">link</a>`));
+  await p.waitForFunction(() => [...document.querySelectorAll('[data-explainer]')].every((e) => e.dataset.error));
+  await p.waitForTimeout(300);
+  const box = await p.evaluate(() => {
+    const el = document.querySelector('[data-explainer=townz]');
+    return { text: el.shadowRoot.textContent, height: el.getBoundingClientRect().height, error: el.dataset.error };
+  });
+  check(box.text.includes('townz') && box.text.includes('rest-trip') && box.height > 20,
+    `unknown name: the box says "${box.text.slice(0, 50)}…" (${Math.round(box.height)}px)`);
+  const note = await p.evaluate(() => document.querySelector('a[data-explainer]').nextElementSibling?.textContent || '');
+  check(note.includes('<div>'), `an <a> that cannot hold a shadow root: a note beside it: "${note.slice(0, 40)}…"`);
+  const heavy = requests.filter((r) => /\.(wasm)$|sx_explainer\.[0-9a-f]+\.js$/.test(r));
+  check(!heavy.length, 'unknown name: no glue or wasm downloaded', heavy.join(', '));
+  check(problems.every((m) => m.includes('explainer:')), 'unknown name: only the loader\'s own console message', problems.join('; '));
+  await context.close();
+}
+
+// 7. No navigator.clipboard (a plain-http page, some in-app browsers): Copy link, then 120 people.
+{
+  const { page: p, context, problems } = await open(page(`${SCRIPT}<div data-explainer="rest-trip"></div>`), {
+    init: () => { delete Navigator.prototype.clipboard; },
+  });
+  await mounted(p, 1);
+  const host = p.locator('[data-explainer=rest-trip]');
+  await host.locator('[data-act=copy]').click();
+  const hint = await host.locator('[id$="-copied"]').textContent();
+  const selected = await p.evaluate(() => {
+    const root = document.querySelector('[data-explainer=rest-trip]').shadowRoot;
+    const input = root.querySelector('.share input');
+    return root.activeElement === input && input.selectionStart === 0 && input.selectionEnd === input.value.length;
+  });
+  check(hint.includes('Ctrl+C') && selected, `no clipboard: "Copy link" selects the link and says "${hint.trim()}"`);
+  await host.locator('[data-f="batches.0.participants"]').fill('120');
+  const v = await host.locator('.verdict').textContent();
+  check(v.includes('超出一般标准'), `no clipboard: then 120 people → "${v.trim().slice(0, 30)}"`);
+  check(!problems.length, 'no clipboard: no page or console errors', problems.join('; '));
+  await context.close();
+}
+
+// 8. Two rest-trip widgets keep separate plans, also across a reload.
+{
+  const { page: p, context, problems } = await open(page(`${SCRIPT}<div data-explainer="rest-trip"></div><div data-explainer="rest-trip"></div>`));
+  await mounted(p, 2);
+  const field = (i) => p.locator('[data-explainer=rest-trip]').nth(i).locator('[data-f="batches.0.participants"]');
+  await field(0).fill('77');
+  await field(1).fill('66');
+  await p.waitForTimeout(900);
+  await p.reload();
+  await mounted(p, 2);
+  const values = [await field(0).inputValue(), await field(1).inputValue()];
+  check(values[0] === '77' && values[1] === '66', `two rest-trip widgets: separate plans after a reload (${values.join(', ')})`);
+  check(!problems.length, 'two rest-trip widgets: no page or console errors', problems.join('; '));
+  await context.close();
+}
+
+// 9. Hostile host CSS: the widget's pixels as on a plain page.
+{
+  const HOSTILE = `* { all: unset; }
+html { direction: rtl; letter-spacing: 3px; word-spacing: 9px; text-transform: uppercase; text-indent: 5em;
+  font-style: italic; line-height: 3; font-size: 22px; text-align: center; white-space: pre; }
+body { writing-mode: horizontal-tb; text-shadow: 2px 2px red; font-weight: 900; }
+div { color: red; }`;
+  // The same place on both pages (`all: unset` would show the <head>'s text above the embed, and
+  // below-the-fold charts are laid out as they near the screen).
+  const LAYOUT = 'head { display: none !important; } body { margin: 0 !important; }\n' +
+    '[data-explainer] { display: block !important; width: 600px !important; margin: 0 !important; }';
+  const shots = {};
+  for (const [name, css] of [['plain', LAYOUT], ['hostile', `${HOSTILE}\n${LAYOUT}`]]) {
+    const { page: p, context, problems } = await open(page(`${SCRIPT}<div data-explainer="towns"></div>`, { css: 'host.css' }), {
+      files: { 'host.css': css },
+    });
+    await mounted(p, 1);
+    await p.waitForTimeout(500);
+    shots[name] = {
+      canvases: await p.evaluate(async () => {
+        const root = document.querySelector('[data-explainer]').shadowRoot;
+        const out = [];
+        for (const c of root.querySelectorAll('canvas')) {
+          const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          const digest = await crypto.subtle.digest('SHA-256', data);
+          out.push(`${c.width}x${c.height}:${[...new Uint8Array(digest)].slice(0, 6).map((b) => b.toString(16)).join('')}`);
+        }
+        return out;
+      }),
+      png: await p.locator('[data-explainer]').screenshot(),
+      problems,
+    };
+    await context.close();
+  }
+  const { plain, hostile } = shots;
+  const same = plain.canvases.length > 0 && plain.canvases.join() === hostile.canvases.join();
+  check(same, `hostile host CSS: all ${plain.canvases.length} canvases draw the same pixels as on a plain page`,
+    `${plain.canvases.join(' ')} vs ${hostile.canvases.join(' ')}`);
+  writeFileSync('target/e2e/contain-plain.png', plain.png);
+  writeFileSync('target/e2e/contain-hostile.png', hostile.png);
+  const diff = await pixelDiff(plain.png, hostile.png);
+  check(diff.n === 0, `hostile host CSS: the whole widget looks the same as on a plain page (${diff.total} pixels compared)`,
+    `${JSON.stringify(diff)}; compare target/e2e/contain-plain.png and contain-hostile.png`);
+  check(!plain.problems.length && !hostile.problems.length, 'hostile host CSS: no page or console errors',
+    [...plain.problems, ...hostile.problems].join('; '));
+}
+
+await browser.close();
+server.close();
+console.log(`contain: ${passed} passed, ${failures.length} failed`);
+process.exit(failures.length ? 1 : 0);
