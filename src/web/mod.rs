@@ -372,7 +372,8 @@ pub(crate) fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
     out
 }
 
-/// Records a User Timing mark (`sx:chart:output` when a chart is first drawn).
+/// Records a User Timing mark (`sx:chart:output` when a chart is first drawn, `sx:first-chart`
+/// for a widget's first chart).
 pub(crate) fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         p.mark(name).ok();
