@@ -39,6 +39,7 @@ fn mounted(kind: &str, lang: &str) -> (Element, ShadowRoot) {
     web::revive_for_test();
     let el = host(kind, 600);
     web::mount(el.clone(), kind, lang, "explainer.css").unwrap();
+    web::settle(&el);
     let root = el.shadow_root().expect("mounted inside a shadow root");
     (el, root)
 }
@@ -126,6 +127,39 @@ async fn sleep(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_arrives_in_parts_its_first_chart_first() {
+    web::revive_for_test();
+    let el = host("towns", 600);
+    web::mount(el.clone(), "towns", "zh", "explainer.css").unwrap();
+    let root = el.shadow_root().unwrap();
+    // The mount's own task: the lead and the first chart, drawn.
+    let figures = |root: &ShadowRoot| root.query_selector_all("figure.chart").unwrap().length();
+    assert_eq!(figures(&root), 1);
+    let first: HtmlCanvasElement = root
+        .query_selector("canvas[data-chart=output]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(inked(&first) > 500);
+    assert!(root.query_selector(".also").unwrap().is_none());
+    // The rest arrive in idle time, one part per task, each chart drawn as it comes.
+    for _ in 0..40 {
+        if root.query_selector(".also").unwrap().is_some() {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert_eq!(figures(&root), 6);
+    assert!(root.query_selector(".also").unwrap().is_some());
+    for c in root.query_selector_all("canvas").unwrap().values() {
+        let c: HtmlCanvasElement = c.unwrap().dyn_into().unwrap();
+        assert!(inked(&c) > 500, "{:?} not drawn", c.get_attribute("data-chart"));
+    }
+    done(el);
 }
 
 #[wasm_bindgen_test]

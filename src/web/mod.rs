@@ -222,6 +222,8 @@ pub(crate) enum Msg {
     Css,
     /// The colour scheme changed.
     Scheme,
+    /// Time to insert the next part of the widget (idle time after the first part).
+    Stage,
     /// The URL fragment changed (a link pasted into an open tab).
     #[cfg(feature = "rest-trip")]
     Hash,
@@ -245,6 +247,14 @@ struct Widget {
     scheme: Option<(web_sys::MediaQueryList, EventCallback)>,
     /// Test hook: the next event throws a JS exception inside the handler.
     fault_next: bool,
+    /// The parts of the widget's markup not inserted yet ([`Widget::render`]), first one first.
+    pending: std::collections::VecDeque<String>,
+    /// The callback that inserts the next part, and its pending request (`true`: an idle
+    /// callback, `false`: a timeout), cancelled when the widget goes.
+    on_stage: Closure<dyn FnMut()>,
+    stage: Option<(bool, i32)>,
+    /// The height the loader reserved, kept as the widget's minimum until every part is in.
+    reserved: Option<i32>,
 }
 
 thread_local! {
@@ -518,6 +528,12 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         _ => ThemePref::Auto,
     };
     let id = WIDGETS.with(|w| w.borrow().len());
+    // The loader's placeholder holds the widget's expected height: the widget keeps it as its
+    // minimum until its last part is in, so the page below does not move meanwhile. (Read
+    // before anything is inserted: the layout is still clean.)
+    let reserved = (root.child_element_count() > 0 && host.get_attribute("data-widget").is_none())
+        .then(|| host.client_height())
+        .filter(|h| *h > 0);
     let mut h = html::H::default();
     // embed.js adopts the stylesheet into the shadow root before mounting (it is applied at the
     // first layout) and passes no `css_href`; where constructable stylesheets are missing, a link.
@@ -588,6 +604,7 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         o.observe(&host);
     }
     let on_frame = Closure::<dyn FnMut()>::new(move || dispatch(id, Msg::Frame));
+    let on_stage = Closure::<dyn FnMut()>::new(move || dispatch(id, Msg::Stage));
     let scheme = if theme == ThemePref::Auto {
         media("(prefers-color-scheme: dark)").map(|mql| {
             let cb = Closure::<dyn FnMut(Event)>::new(move |_ev: Event| dispatch(id, Msg::Scheme));
@@ -609,6 +626,10 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         frame: None,
         scheme,
         fault_next: false,
+        pending: std::collections::VecDeque::new(),
+        on_stage,
+        stage: None,
+        reserved,
     };
     match guarded(|| widget.render()) {
         Ok(Ok(())) => {}
@@ -681,6 +702,7 @@ fn drop_widget(id: usize) {
         if let (Some(f), Some(win)) = (w.frame.take(), web_sys::window()) {
             win.cancel_animation_frame(f).ok();
         }
+        w.cancel_stage();
         if let Some((mql, cb)) = &w.scheme {
             mql.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref())
                 .ok();
@@ -699,6 +721,24 @@ pub fn mark_centre(host: &Element, slug: &str, record: &str) -> Option<(f64, f64
         State::Rest(r) => r.charts.mark_centre(slug, record),
     })
     .flatten()
+}
+
+/// Test hook: inserts at once every part of the widget in `host` that is still waiting for
+/// idle time (a page gets them within about 200 ms).
+#[doc(hidden)]
+pub fn settle(host: &Element) {
+    let Some(id) = host
+        .get_attribute("data-widget")
+        .and_then(|s| s.parse::<usize>().ok())
+    else {
+        return;
+    };
+    while with_widget(id, |w| {
+        w.cancel_stage();
+        w.next_stage().ok();
+        !w.pending.is_empty()
+    }) == Some(true)
+    {}
 }
 
 /// Test hook: the next event the widget in `host` handles throws a JS exception from inside its
@@ -769,6 +809,7 @@ impl Widget {
 
     /// Renders the whole widget in its current language.
     fn render(&mut self) -> Result<(), JsError> {
+        self.cancel_stage();
         let section = self.section()?;
         let ctx = &self.ctx;
         let theme = match ctx.theme {
@@ -819,16 +860,91 @@ impl Widget {
             ],
             "",
         );
-        match &self.state {
-            State::Towns(t) => t.markup(ctx, &mut h),
+        let mut parts = match &self.state {
+            State::Towns(t) => t.parts(ctx),
             #[cfg(feature = "rest-trip")]
-            State::Rest(r) => r.markup(ctx, &mut h),
-        }
+            State::Rest(r) => r.parts(ctx),
+        };
+        // The first part (the top of the widget, its first chart or its form) goes in now and is
+        // drawn at once; the rest follow one part per idle period ([`Widget::next_stage`]), so
+        // no task is long and the first chart reaches the screen first.
+        let first = if parts.is_empty() {
+            String::new()
+        } else {
+            parts.remove(0)
+        };
+        h.0.push_str(&first);
         section.set_inner_html(&h.0);
+        self.pending = parts.into();
+        if let Some(px) = self.reserved.filter(|_| !self.pending.is_empty()) {
+            if let Some(el) = section.dyn_ref::<web_sys::HtmlElement>() {
+                el.style().set_property("min-height", &format!("{px}px")).ok();
+            }
+        }
         match &mut self.state {
-            State::Towns(t) => t.after_render(ctx),
+            State::Towns(t) => t.after_render(ctx)?,
             #[cfg(feature = "rest-trip")]
-            State::Rest(r) => r.after_render(ctx),
+            State::Rest(r) => r.after_render(ctx)?,
+        }
+        self.schedule_stage();
+        Ok(())
+    }
+
+    /// Inserts the next part of the widget and draws what it brought.
+    fn next_stage(&mut self) -> Result<(), JsError> {
+        self.stage = None;
+        let Some(part) = self.pending.pop_front() else {
+            return Ok(());
+        };
+        let section = self.section()?;
+        section
+            .insert_adjacent_html("beforeend", &part)
+            .map_err(|_| js_err("cannot insert the widget's markup"))?;
+        let ctx = &self.ctx;
+        match &mut self.state {
+            State::Towns(t) => t.after_part(ctx)?,
+            #[cfg(feature = "rest-trip")]
+            State::Rest(r) => r.after_part(ctx),
+        }
+        if self.pending.is_empty() {
+            self.reserved = None;
+            if let Some(el) = section.dyn_ref::<web_sys::HtmlElement>() {
+                el.style().remove_property("min-height").ok();
+            }
+            mark("sx:mounted");
+        }
+        self.schedule_stage();
+        Ok(())
+    }
+
+    /// Asks for the next part in the browser's next idle period (within 200 ms), or after a
+    /// zero timeout where `requestIdleCallback` is missing.
+    fn schedule_stage(&mut self) {
+        if self.pending.is_empty() || self.stage.is_some() {
+            return;
+        }
+        let Some(w) = web_sys::window() else { return };
+        let f = self.on_stage.as_ref().unchecked_ref();
+        self.stage = if has(&w, "requestIdleCallback") {
+            let opts = web_sys::IdleRequestOptions::new();
+            opts.set_timeout(200);
+            w.request_idle_callback_with_options(f, &opts)
+                .ok()
+                .map(|h| (true, h as i32))
+        } else {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(f, 0)
+                .ok()
+                .map(|h| (false, h))
+        };
+    }
+
+    fn cancel_stage(&mut self) {
+        if let (Some((idle, handle)), Some(w)) = (self.stage.take(), web_sys::window()) {
+            if idle {
+                w.cancel_idle_callback(handle as u32);
+            } else {
+                w.clear_timeout_with_handle(handle);
+            }
         }
     }
 
@@ -863,6 +979,7 @@ impl Widget {
                 self.resize()
             }
             Msg::Scheme => self.redraw_all(),
+            Msg::Stage => self.next_stage(),
             #[cfg(feature = "rest-trip")]
             Msg::Hash => match &mut self.state {
                 State::Rest(r) => r.on_hash(&self.ctx),

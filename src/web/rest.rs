@@ -212,7 +212,18 @@ impl Rest {
         Some(format!("{row}-{key}"))
     }
 
-    pub fn markup(&self, ctx: &Ctx, h: &mut H) {
+    /// The widget's markup in parts, inserted one per task: the lead, the verdict, the form, the
+    /// checks and the budget chart first; then who may go and the rules.
+    pub fn parts(&self, ctx: &Ctx) -> Vec<String> {
+        let mut h = H::default();
+        self.markup(ctx, &mut h);
+        let mut rest = H::default();
+        self.who_markup(ctx, &mut rest);
+        self.rules_markup(ctx, &mut rest);
+        vec![h.0, rest.0]
+    }
+
+    fn markup(&self, ctx: &Ctx, h: &mut H) {
         let lang = ctx.lang;
         let rules_src = data::Source {
             section: data::Section::RestTrip,
@@ -291,8 +302,6 @@ impl Rest {
         self.share_markup(ctx, h);
         h.c("div");
         h.c("div");
-        self.who_markup(ctx, h);
-        self.rules_markup(ctx, h);
     }
 
     fn form_markup(&self, ctx: &Ctx, h: &mut H) {
@@ -537,6 +546,11 @@ impl Rest {
             item(h, zh, en, src);
         }
         h.c("ul").c("details");
+    }
+
+    /// After the second part: the single-person check it holds.
+    pub fn after_part(&mut self, ctx: &Ctx) {
+        self.update_who(ctx);
     }
 
     pub fn after_render(&mut self, ctx: &Ctx) -> Result<(), JsError> {

@@ -49,7 +49,35 @@ impl Towns {
         }
     }
 
-    pub fn markup(&self, ctx: &Ctx, h: &mut H) {
+    /// The widget's markup in parts, inserted one per task: the lead and the first chart, then
+    /// each further chart, then "Also in the article" and the source line.
+    pub fn parts(&self, ctx: &Ctx) -> Vec<String> {
+        let mut parts = Vec::new();
+        let mut h = H::default();
+        self.lead_markup(ctx, &mut h);
+        for (i, id) in CHARTS.into_iter().enumerate() {
+            if i > 0 {
+                parts.push(std::mem::take(&mut h.0));
+            }
+            self.charts.figure(ctx, &mut h, id, &self.input, |h| {
+                if id == ChartId::Projection {
+                    self.controls(ctx, h);
+                }
+            });
+        }
+        parts.push(std::mem::take(&mut h.0));
+        self.also_markup(ctx, &mut h);
+        let src = match ctx.lang {
+            Lang::Zh => format!("来源：{}。", data::ARTICLE_ZH),
+            Lang::En => format!("Source: {}.", data::ARTICLE_EN),
+        };
+        h.e("p", &[("class", "src")], &src);
+        parts.push(h.0);
+        parts
+    }
+
+    /// The lead and how to read the charts.
+    fn lead_markup(&self, ctx: &Ctx, h: &mut H) {
         let lang = ctx.lang;
         let targets = Source {
             section: Section::Targets2025,
@@ -82,19 +110,6 @@ impl Towns {
                 "How to read the charts: solid marks are figures the press conference reported; hatched marks are our calculations from them, not official numbers; a dashed outline is an official target; a dashed outline with cross-hatching is an illustration. Every number names its source paragraph: hover or tap a mark for details, or use \"Show table\".",
             ),
         );
-        for id in CHARTS {
-            self.charts.figure(ctx, h, id, &self.input, |h| {
-                if id == ChartId::Projection {
-                    self.controls(ctx, h);
-                }
-            });
-        }
-        self.also_markup(ctx, h);
-        let src = match lang {
-            Lang::Zh => format!("来源：{}。", data::ARTICLE_ZH),
-            Lang::En => format!("Source: {}.", data::ARTICLE_EN),
-        };
-        h.e("p", &[("class", "src")], &src);
     }
 
     /// "文章还提到 / Also in the article": the figures no chart compares, as cards grouped by
@@ -229,9 +244,15 @@ impl Towns {
         h.c("fieldset");
     }
 
+    /// After the first part: its chart, drawn at once.
     pub fn after_render(&mut self, ctx: &Ctx) -> Result<(), JsError> {
         self.charts.reset();
         self.charts.redraw(ctx, true, &self.input)
+    }
+
+    /// After a further part: the charts it brought.
+    pub fn after_part(&mut self, ctx: &Ctx) -> Result<(), JsError> {
+        self.charts.redraw(ctx, false, &self.input)
     }
 
     pub fn on_input(&mut self, ctx: &Ctx, target: &Element) -> Result<(), JsError> {
