@@ -195,8 +195,11 @@
     const css = styles();
     for (const it of wanted) css.then((s) => hosts.get(it.el)?.state === 'loading' && adopt(it.root, s));
     const loading = load(build);
-    return Promise.all([loading, css]).then(([mod, s]) => {
-      for (const it of wanted) {
+    return Promise.all([loading, css]).then(async ([mod, s]) => {
+      // Each widget mounts in its own task, in page order: the first one reaches the screen
+      // before the next one starts.
+      for (const [k, it] of wanted.entries()) {
+        if (k > 0) await new Promise((r) => setTimeout(r, 0));
         const entry = hosts.get(it.el);
         if (!entry || entry.state !== 'loading') continue;
         if (!it.el.isConnected) { hosts.delete(it.el); continue; }
