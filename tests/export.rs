@@ -286,7 +286,7 @@ fn every_svg_is_xml_with_its_title_text_and_a_cjk_font_list() {
             );
             for n in &texts {
                 let family = n.attribute("font-family").unwrap_or_default();
-                assert_eq!(family, FONT);
+                assert_eq!(family, svg::FILE_FONT);
                 assert!(family.contains("'Noto Sans CJK SC'") && family.contains(raster::FAMILY));
                 assert!(family.ends_with("sans-serif"));
             }

@@ -222,9 +222,9 @@ pub fn manifest(lang: Lang, font: &Font, entries: &[Entry]) -> Value {
             "family": raster::FAMILY,
             "debian_package": raster::PACKAGE,
             "file": font.path.file_name().map(|f| f.to_string_lossy().into_owned()),
-            "used_for": "the PNGs; the SVGs name charts::FONT's list (text stays text)",
+            "used_for": "the PNGs; the SVGs name svg_font_family's list (text stays text)",
         },
-        "svg_font_family": sx_explainer::charts::FONT,
+        "svg_font_family": svg::FILE_FONT,
         "files": files,
     })
 }

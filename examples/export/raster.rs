@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 /// The font every PNG is rendered with: WenQuanYi Micro Hei (Debian's `fonts-wqy-microhei`,
 /// which `.ci/setup` installs). It has Latin and CJK glyphs, so one font draws every label. It is
-/// in `charts::FONT`'s list, so the SVGs name it too.
+/// in `svg::FILE_FONT`'s list, so the SVGs name it too.
 pub const FAMILY: &str = "WenQuanYi Micro Hei";
 /// The Debian package that has [`FAMILY`].
 pub const PACKAGE: &str = "fonts-wqy-microhei";
@@ -47,7 +47,7 @@ impl Font {
             std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let mut db = fontdb::Database::new();
         db.load_font_data(bytes);
-        // Every generic family is this font, so `sans-serif` at the end of charts::FONT (or any
+        // Every generic family is this font, so `sans-serif` at the end of the font list (or any
         // family the SVG names that is not installed) lands on it.
         db.set_sans_serif_family(FAMILY);
         db.set_serif_family(FAMILY);

@@ -43,6 +43,11 @@ impl<'a> PageSvg<'a> {
 /// The factor plotters-svg divides font sizes by.
 const SVG_FONT_SHRINK: f64 = 1.24;
 
+/// The font list the files name: longer than the page's `charts::FONT` (which the canvas
+/// resolves for every text), since a file is opened on machines we do not know (a printer's
+/// Inkscape, Windows, Linux desktops) and the PNGs are rendered with WenQuanYi Micro Hei.
+pub const FILE_FONT: &str = "system-ui, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+
 struct CanvasSized<'s, S>(&'s S);
 
 impl<S: BackendTextStyle> BackendTextStyle for CanvasSized<'_, S> {
@@ -63,7 +68,10 @@ impl<S: BackendTextStyle> BackendTextStyle for CanvasSized<'_, S> {
         self.0.anchor()
     }
     fn family(&self) -> FontFamily<'_> {
-        self.0.family()
+        match self.0.family() {
+            FontFamily::Name(n) if n == charts::FONT => FontFamily::Name(FILE_FONT),
+            other => other,
+        }
     }
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
         self.0.layout_box(text)

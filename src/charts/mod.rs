@@ -31,10 +31,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::RGBColor;
 
-/// The font stack: the reader's own system CJK font first, then generic sans-serif. No web fonts
-/// are downloaded.
-pub const FONT: &str =
-    "system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
+/// The font stack, short because the canvas resolves it for every text: the system's UI font,
+/// then the CJK fonts of iOS and macOS, Windows and Android, then generic sans-serif (which finds
+/// the system's CJK font elsewhere, e.g. WenQuanYi on Debian). No web fonts are downloaded.
+pub const FONT: &str = "system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 
 /// The seven charts, in the order the page shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
