@@ -268,7 +268,10 @@ mod tests {
     fn heights_interpolate_between_measured_widths_and_hold_beyond_them() {
         // 280 → 8121 and 320 → 7440: halfway is their mean.
         assert_eq!(height("towns", Lang::Zh, 280.0), Some(8121.0));
-        assert_eq!(height("towns", Lang::Zh, 300.0), Some((8121.0 + 7440.0) / 2.0));
+        assert_eq!(
+            height("towns", Lang::Zh, 300.0),
+            Some((8121.0 + 7440.0) / 2.0)
+        );
         assert_eq!(height("towns", Lang::Zh, 100.0), Some(8121.0));
         assert_eq!(height("towns", Lang::Zh, 4000.0), Some(4911.0));
         assert_eq!(height("nope", Lang::Zh, 360.0), None);
@@ -319,7 +322,10 @@ mod tests {
                 assert!(r <= f64::from(h) + 1.0, "{kind} {lang:?} at {w}: {r} > {h}");
                 // ... and never less than two thirds of it, so a viewport below the embed's top
                 // stays covered on every screen.
-                assert!(r >= f64::from(h) * 2.0 / 3.0, "{kind} {lang:?} at {w}: {r} << {h}");
+                assert!(
+                    r >= f64::from(h) * 2.0 / 3.0,
+                    "{kind} {lang:?} at {w}: {r} << {h}"
+                );
             }
         }
     }

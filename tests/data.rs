@@ -300,7 +300,9 @@ fn every_reported_figure_and_target_agrees_with_its_own_words() {
     let mut r = get("ten_towns_output").cloned().expect("record");
     r.value = 401.5;
     assert_eq!(against_own_words(&r).len(), 1, "a mistyped value");
-    let mut r = get("fenjiu_share_of_fenyang_industry").cloned().expect("record");
+    let mut r = get("fenjiu_share_of_fenyang_industry")
+        .cloned()
+        .expect("record");
     r.qualifier = None;
     assert_eq!(against_own_words(&r).len(), 1, "超60% is not 60%");
 }

@@ -157,7 +157,11 @@ async fn the_widget_arrives_in_parts_its_first_chart_first() {
     assert!(root.query_selector(".also").unwrap().is_some());
     for c in root.query_selector_all("canvas").unwrap().values() {
         let c: HtmlCanvasElement = c.unwrap().dyn_into().unwrap();
-        assert!(inked(&c) > 500, "{:?} not drawn", c.get_attribute("data-chart"));
+        assert!(
+            inked(&c) > 500,
+            "{:?} not drawn",
+            c.get_attribute("data-chart")
+        );
     }
     done(el);
 }
@@ -1200,7 +1204,11 @@ fn the_check_lines_follow_every_edit_in_order() {
     click(&root, "[data-act=dup-batch]");
     check_lists();
     let del = root.query_selector_all("[data-act=del-person]").unwrap();
-    del.get(0).unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    del.get(0)
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     check_lists();
     pick(&root, "people.0.honor", "county");
     check_lists();

@@ -179,13 +179,21 @@ pub fn loader(out: &Path) -> Result<usize, String> {
     let dir = out.join("loader");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     write(&dir, "loader.json", sx_explainer::loader::json().as_bytes())?;
-    write(&dir, "embed.css", sx_explainer::loader::reserve_css().as_bytes())?;
+    write(
+        &dir,
+        "embed.css",
+        sx_explainer::loader::reserve_css().as_bytes(),
+    )?;
     let mut n = 2;
     for kind in sx_explainer::loader::KINDS {
         for lang in [Lang::Zh, Lang::En] {
             let html = noscript::for_kind(kind.id, lang)
                 .ok_or_else(|| format!("no fallback for the explainer {}", kind.id))?;
-            write(&dir, &format!("fallback-{}-{}.html", kind.id, lang_dir(lang)), html.as_bytes())?;
+            write(
+                &dir,
+                &format!("fallback-{}-{}.html", kind.id, lang_dir(lang)),
+                html.as_bytes(),
+            )?;
             n += 1;
         }
     }

@@ -1263,11 +1263,7 @@ fn patch_lines(
         h.0
     };
     let (n, o) = (new.len(), old.len());
-    let prefix = new
-        .iter()
-        .zip(old)
-        .take_while(|(a, b)| a.0 == b.0)
-        .count();
+    let prefix = new.iter().zip(old).take_while(|(a, b)| a.0 == b.0).count();
     let suffix = (0..(n - prefix).min(o - prefix))
         .take_while(|k| new[n - 1 - k].0 == old[o - 1 - k].0)
         .count();
