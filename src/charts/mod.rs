@@ -15,6 +15,7 @@
 mod bars;
 mod budget;
 mod fmt;
+mod paint;
 mod projection;
 mod scene;
 
@@ -34,7 +35,8 @@ use plotters::style::RGBColor;
 /// The font stack, short because the canvas resolves it for every text: the system's UI font,
 /// then the CJK fonts of iOS and macOS, Windows and Android, then generic sans-serif (which finds
 /// the system's CJK font elsewhere, e.g. WenQuanYi on Debian). No web fonts are downloaded.
-pub const FONT: &str = "system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
+pub const FONT: &str =
+    "system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 
 /// The seven charts, in the order the page shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -536,18 +538,78 @@ pub fn draw<DB: DrawingBackend>(
     opts: &ChartOptions,
     input: &ChartInput,
 ) -> Result<ChartLayout, ChartError> {
+    draw_sized(id, area, opts, input, 0.0)
+}
+
+/// [`draw`], laid out at exactly `opts.css_width` × `css_height` CSS pixels (the page's canvas
+/// size) rather than at the backing store's size divided by the scale, which differs from it by
+/// a fraction of a pixel at a device pixel ratio such as 2.625. The layout then depends on the
+/// CSS size alone, so a chart pre-rendered at build time ([`paint_list`]) paints the same at
+/// every ratio. With `css_height` 0 it is [`draw`].
+///
+/// # Errors
+/// [`ChartError`] when the backend fails to draw.
+pub fn draw_sized<DB: DrawingBackend>(
+    id: ChartId,
+    area: &DrawingArea<DB, Shift>,
+    opts: &ChartOptions,
+    input: &ChartInput,
+    css_height: f64,
+) -> Result<ChartLayout, ChartError> {
     let s = opts.safe_scale();
     let (pw, ph) = area.dim_in_pixel();
-    let (w, h) = (f64::from(pw) / s, f64::from(ph) / s);
-    let cw = if opts.css_width.is_finite() && opts.css_width > 0.0 {
+    let sc = scene_at(
+        id,
+        opts,
+        input,
+        f64::from(pw) / s,
+        f64::from(ph) / s,
+        css_height,
+    );
+    scene::render(area, &sc, s)?;
+    Ok(sc.layout(s))
+}
+
+/// The chart laid out, in CSS pixels: at the area's size (`w` × `h`), or at the CSS size when
+/// both `opts.css_width` and `css_height` are given.
+fn scene_at(
+    id: ChartId,
+    opts: &ChartOptions,
+    input: &ChartInput,
+    w: f64,
+    h: f64,
+    css_height: f64,
+) -> scene::Scene {
+    let sized = |v: f64| v.is_finite() && v > 0.0;
+    let (w, h) = if sized(opts.css_width) && sized(css_height) {
+        (opts.css_width, css_height)
+    } else {
+        (w, h)
+    };
+    let cw = if sized(opts.css_width) {
         opts.css_width.min(w)
     } else {
         w
     };
-    let spec = build_spec(id, opts, input, cw);
-    let sc = spec.lay_out(opts, w, h, s);
-    scene::render(area, &sc, s)?;
-    Ok(sc.layout(s))
+    build_spec(id, opts, input, cw).lay_out(opts, w, h, opts.safe_scale())
+}
+
+/// The canvas size of chart `id` at `css_width` CSS pixels, as the page sizes it: the chart's own
+/// aspect, rounded, between 160 and 2000 px tall.
+pub fn css_height(id: ChartId, css_width: f64) -> f64 {
+    (css_width * id.aspect(css_width))
+        .round()
+        .clamp(160.0, 2000.0)
+}
+
+/// Chart `id` at `opts.css_width` CSS pixels (and [`css_height`]) as a paint list: the scene that
+/// [`draw_sized`] paints, as JSON for `embed.js` to paint on a canvas before the wasm has
+/// arrived (`paint` in `src/web/embed.js` does what plotters and plotters-canvas do with it).
+/// See [`paint::list`].
+pub fn paint_list(id: ChartId, opts: &ChartOptions, input: &ChartInput) -> String {
+    let h = css_height(id, opts.css_width);
+    let sc = scene_at(id, opts, input, opts.css_width, h, h);
+    paint::list(&sc, opts.css_width, h)
 }
 
 /// Lays chart `id` out at `w` × `h` CSS pixels without drawing it and returns where its texts,
