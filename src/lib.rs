@@ -7,13 +7,16 @@
 //! - [`rules`]: the rule engine that checks a reader's rest-trip plan and explains each verdict;
 //! - [`charts`]: plotters drawings, generic over the drawing backend (SVG in tests, canvas in the page);
 //! - [`format`]: numbers, money and dates written the way a Chinese (or English) reader expects;
-//! - [`loader`]: what `embed.js` knows before the wasm arrives (kinds, words, heights to reserve);
+//! - [`loader`]: what `embed.js` knows before the wasm arrives (kinds, words, heights to reserve,
+//!   the first chart pre-rendered);
+//! - [`markup`]: HTML building, and the top of each widget, shared by the page and the pre-render;
 //! - `web` (wasm32 only): the only module that touches wasm-bindgen and web-sys.
 
 pub mod charts;
 pub mod data;
 pub mod format;
 pub mod loader;
+pub mod markup;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]

@@ -18,13 +18,13 @@
 
 mod canvas;
 mod chart_api;
-mod html;
 #[cfg(feature = "rest-trip")]
 mod rest;
 mod towns;
 
+pub(crate) use crate::markup as html;
+pub use crate::markup::escape;
 pub use canvas::{device_pixel_ratio, draw_chart_at};
-pub use html::escape;
 
 use crate::format::Lang;
 #[cfg(feature = "rest-trip")]
@@ -821,44 +821,17 @@ impl Widget {
         section.set_attribute("lang", ctx.pick("zh-CN", "en")).ok();
         section.set_attribute("aria-labelledby", &ctx.uid("h")).ok();
         let mut h = html::H::default();
-        let title = match self.state {
-            State::Towns(_) => ctx.pick(
-                "特色专业镇：一年成绩单与2025年目标",
-                "Specialty towns: a year's results and the 2025 targets",
-            ),
+        let kind = match self.state {
+            State::Towns(_) => "towns",
             #[cfg(feature = "rest-trip")]
-            State::Rest(_) => ctx.pick(
-                "这份劳模疗休养方案在规定之内吗？",
-                "Does this R&R trip plan stay within the rules?",
-            ),
+            State::Rest(_) => "rest-trip",
         };
-        h.o("div", &[("class", "top")]);
-        h.e("h2", &[("id", &ctx.uid("h"))], title);
-        let other = match ctx.lang {
-            Lang::Zh => ("English", "en", "Read in English"),
-            Lang::En => ("中文", "zh-CN", "切换到中文"),
-        };
-        h.e(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "lang"),
-                ("data-act", Act::Lang.name()),
-                ("lang", other.1),
-                ("aria-label", other.2),
-            ],
-            other.0,
-        );
-        h.c("div");
-        h.e(
-            "p",
-            &[
-                ("class", "fault"),
-                ("id", &ctx.uid("fault")),
-                ("role", "alert"),
-                ("hidden", ""),
-            ],
-            "",
+        crate::markup::top(
+            &mut h,
+            kind,
+            ctx.lang,
+            &|s| ctx.uid(s),
+            Some(Act::Lang.name()),
         );
         let mut parts = match &self.state {
             State::Towns(t) => t.parts(ctx),
@@ -878,7 +851,9 @@ impl Widget {
         self.pending = parts.into();
         if let Some(px) = self.reserved.filter(|_| !self.pending.is_empty()) {
             if let Some(el) = section.dyn_ref::<web_sys::HtmlElement>() {
-                el.style().set_property("min-height", &format!("{px}px")).ok();
+                el.style()
+                    .set_property("min-height", &format!("{px}px"))
+                    .ok();
             }
         }
         match &mut self.state {

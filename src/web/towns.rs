@@ -6,7 +6,7 @@ use super::chart_api::{Annualise, ChartId, ChartInput};
 use super::html::H;
 use super::{Act, Ctx};
 use crate::charts::Projection;
-use crate::data::{self, Section, Source};
+use crate::data;
 use crate::format::{self, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,20 +27,6 @@ pub(crate) struct Towns {
     pub input: ChartInput,
 }
 
-/// A reported figure with its unit, formatted for the reader.
-fn fig(id: &str, lang: Lang) -> String {
-    match data::get(id) {
-        Some(r) if r.unit == data::Unit::Percent => format::percent(r.value, 1),
-        Some(r) if r.unit == data::Unit::YiYuan => format::yi_yuan(r.value, lang),
-        Some(r) => format::count(r.value, lang),
-        None => "?".into(),
-    }
-}
-
-fn cite(id: &str, lang: Lang) -> String {
-    data::get(id).map_or_else(String::new, |r| r.source.cite(lang))
-}
-
 impl Towns {
     pub fn new() -> Towns {
         Towns {
@@ -54,7 +40,7 @@ impl Towns {
     pub fn parts(&self, ctx: &Ctx) -> Vec<String> {
         let mut parts = Vec::new();
         let mut h = H::default();
-        self.lead_markup(ctx, &mut h);
+        crate::markup::towns_lead(&mut h, ctx.lang);
         for (i, id) in CHARTS.into_iter().enumerate() {
             if i > 0 {
                 parts.push(std::mem::take(&mut h.0));
@@ -74,42 +60,6 @@ impl Towns {
         h.e("p", &[("class", "src")], &src);
         parts.push(h.0);
         parts
-    }
-
-    /// The lead and how to read the charts.
-    fn lead_markup(&self, ctx: &Ctx, h: &mut H) {
-        let lang = ctx.lang;
-        let targets = Source {
-            section: Section::Targets2025,
-            paragraph: 2,
-        }
-        .cite(lang);
-        let scale = Source {
-            section: Section::Targets2025,
-            paragraph: 4,
-        }
-        .cite(lang);
-        let lead = match lang {
-            Lang::Zh => format!(
-                "首批省级十大重点专业镇2023年前8个月产值{}，增长{}；其中杏花村汾酒专业镇{}，增长{}（{}）。省里的目标是到2025年省级重点专业镇达到30个以上（{}），并打造1个300亿级、3个100亿级的产业名镇（{}）。",
-                fig("ten_towns_output", lang), fig("ten_towns_growth", lang), fig("fenjiu_output", lang), fig("fenjiu_growth", lang),
-                cite("ten_towns_output", lang), targets, scale
-            ),
-            Lang::En => format!(
-                "The ten provincial key towns produced {} in the first eight months of 2023, up {}; the Xinghuacun Fenjiu liquor town alone produced {}, up {} ({}). The province aims for at least 30 provincial key towns by 2025 ({}), one town of ¥30bn and three of ¥10bn ({}).",
-                fig("ten_towns_output", lang), fig("ten_towns_growth", lang), fig("fenjiu_output", lang), fig("fenjiu_growth", lang),
-                cite("ten_towns_output", lang), targets, scale
-            ),
-        };
-        h.e("p", &[("class", "lead")], &lead);
-        h.e(
-            "p",
-            &[("class", "key")],
-            lang.pick(
-                "怎么读图：实心是发布会公布的数；斜线填充是本报据公布数的推算，不是官方数字；虚线框是官方目标；虚线框加交叉斜线是示意（试算）。每个数字都注明了来源段落，鼠标悬停或轻触图形可看详情，“显示数据表”列出全部数字。",
-                "How to read the charts: solid marks are figures the press conference reported; hatched marks are our calculations from them, not official numbers; a dashed outline is an official target; a dashed outline with cross-hatching is an illustration. Every number names its source paragraph: hover or tap a mark for details, or use \"Show table\".",
-            ),
-        );
     }
 
     /// "文章还提到 / Also in the article": the figures no chart compares, as cards grouped by
