@@ -50,6 +50,18 @@ pub fn draw_chart_at(
     Ok((canvas.width(), canvas.height()))
 }
 
+/// The width a chart is drawn at in a plot `plot_width` CSS pixels wide: rounded down to a
+/// multiple of [`crate::loader::CHART_STEP`], the widths at which `embed.js` has the first chart
+/// pre-rendered (and at which the backing store is a whole number of pixels at ratios such as
+/// 2.625); 320 when the plot has no width yet.
+fn chart_width(plot_width: i32) -> f64 {
+    let step = f64::from(crate::loader::CHART_STEP);
+    match plot_width {
+        w if w > 0 => (f64::from(w) / step).floor() * step,
+        _ => 320.0,
+    }
+}
+
 /// Sizes the canvas (backing store = CSS size x dpr, CSS size through CSSOM: a strict CSP blocks
 /// style attributes) and draws the chart.
 fn draw_into(
@@ -67,9 +79,7 @@ fn draw_into(
     } else {
         1.0
     };
-    let css_height = (css_width * id.aspect(css_width))
-        .round()
-        .clamp(160.0, 2000.0);
+    let css_height = api::css_height(id, css_width);
     canvas.set_width((css_width * dpr).round() as u32);
     canvas.set_height((css_height * dpr).round() as u32);
     let style = canvas.style();
@@ -86,7 +96,7 @@ fn draw_into(
         scale: dpr,
         css_width,
     };
-    api::draw(id, &area, &opts, input).map_err(|e| js_err(&e.to_string()))
+    api::draw_sized(id, &area, &opts, input, css_height).map_err(|e| js_err(&e.to_string()))
 }
 
 struct Drawn {
@@ -271,10 +281,7 @@ impl Charts {
             let Some(plot) = ctx.by_uid(&format!("{}-p", id.slug())) else {
                 continue;
             };
-            let width = match plot.client_width() {
-                w if w > 0 => f64::from(w),
-                _ => 320.0,
-            };
+            let width = chart_width(plot.client_width());
             let same =
                 matches!(self.drawn.get(i), Some(Some(d)) if d.width == width && d.scale == dpr);
             if same && !force {
@@ -290,10 +297,10 @@ impl Charts {
         let Some(i) = self.index(id.slug()) else {
             return;
         };
-        let width = ctx
-            .by_uid(&format!("{}-p", id.slug()))
-            .map_or(320, |p| p.client_width());
-        let width = if width > 0 { f64::from(width) } else { 320.0 };
+        let width = chart_width(
+            ctx.by_uid(&format!("{}-p", id.slug()))
+                .map_or(0, |p| p.client_width()),
+        );
         self.draw_one(ctx, i, width, device_pixel_ratio(), input);
         if let Some(t) = ctx.by_uid(&format!("{}-t", id.slug())) {
             let mut h = H::default();
