@@ -105,23 +105,23 @@ pub const HEIGHTS: [(&str, Lang, [u32; 26]); 4] = [
         "towns",
         Lang::Zh,
         [
-            8121, 7440, 7065, 6876, 6754, 6216, 6057, 5998, 5686, 5595, 5524, 5323, 5255, 5210,
-            5210, 5187, 5062, 5309, 5309, 5241, 5241, 5186, 5186, 4978, 4978, 4911,
+            8121, 7457, 7082, 6876, 6754, 6216, 6057, 5998, 5686, 5595, 5524, 5323, 5255, 5210,
+            5210, 5187, 5062, 5309, 5309, 5241, 5241, 5202, 5186, 4978, 4978, 4911,
         ],
     ),
     (
         "towns",
         Lang::En,
         [
-            9637, 8975, 8496, 8151, 7496, 7536, 7056, 6837, 6751, 6542, 6328, 6293, 6061, 5992,
-            5878, 5832, 5786, 6056, 5896, 5850, 5804, 5742, 5719, 5719, 5537, 5555,
+            9584, 8992, 8513, 8151, 7496, 7536, 7056, 6837, 6751, 6542, 6328, 6293, 6061, 5992,
+            5878, 5832, 5786, 6056, 5896, 5850, 5804, 5758, 5719, 5719, 5537, 5555,
         ],
     ),
     (
         "rest-trip",
         Lang::Zh,
         [
-            3818, 3439, 3296, 3221, 3191, 3057, 3038, 2991, 2968, 3012, 2927, 2906, 2118, 2118,
+            3818, 3439, 3296, 3221, 3191, 3054, 3035, 2991, 2968, 3012, 2927, 2906, 2118, 2118,
             2118, 2092, 2092, 1942, 1899, 1899, 1899, 1899, 1899, 1899, 1942, 1942,
         ],
     ),
@@ -215,9 +215,68 @@ fn lower_hull(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
     hull
 }
 
+/// Charts are drawn at their plot's width rounded down to a multiple of this (CSS pixels).
+pub const CHART_STEP: u32 = 8;
+/// The chart widths at which the first chart is pre-rendered: phones and small tablets, where
+/// the first paint waits longest for the wasm. Wider charts are drawn by the wasm only.
+pub const PRE_FROM: u32 = 280;
+pub const PRE_TO: u32 = 760;
+/// The kinds whose first chart is pre-rendered: the towns (the rest-trip widget opens on its
+/// form, which needs the wasm, and its chart shows the reader's plan).
+pub const PRE_KINDS: [&str; 1] = ["towns"];
+
+/// What `embed.js` shows in a pre-rendered kind's box before the wasm arrives: the widget's
+/// section up to its first chart (the title row, the lead and the first figure with an empty
+/// canvas), built by the same code as the widget itself, so that the chart sits where the
+/// widget will draw it. `None` for a kind that is not pre-rendered.
+pub fn prerender_head(kind: &str, lang: Lang) -> Option<String> {
+    use crate::markup::{self, H};
+    if !PRE_KINDS.contains(&kind) {
+        return None;
+    }
+    let mut h = H::default();
+    markup::top(&mut h, kind, lang, &|s| format!("sx-pre-{s}"), None);
+    markup::towns_lead(&mut h, lang);
+    h.o("figure", &[("class", "chart")])
+        .o("div", &[("class", "plot")])
+        .o("canvas", &[("aria-hidden", "true")])
+        .c("canvas")
+        .c("div")
+        .c("figure");
+    Some(h.0)
+}
+
+/// The first chart of `kind` in `lang` at `width` CSS pixels as a paint list
+/// ([`crate::charts::paint_list`]), in the dark or the light palette. `None` for a kind that is
+/// not pre-rendered.
+pub fn prerender_chart(kind: &str, lang: Lang, dark: bool, width: u32) -> Option<String> {
+    use crate::charts::{paint_list, ChartId, ChartInput, ChartOptions, Theme};
+    if !PRE_KINDS.contains(&kind) {
+        return None;
+    }
+    let opts = ChartOptions {
+        lang,
+        theme: if dark { Theme::Dark } else { Theme::Light },
+        css_width: f64::from(width),
+        ..ChartOptions::default()
+    };
+    Some(paint_list(ChartId::Output, &opts, &ChartInput::default()))
+}
+
+/// The file name of a pre-rendered chart, under the build's pre-render directory.
+pub fn prerender_file(kind: &str, lang: Lang, dark: bool, width: u32) -> String {
+    format!(
+        "{kind}-{}-{}-{width}.json",
+        lang.pick("zh", "en"),
+        if dark { "dark" } else { "light" }
+    )
+}
+
 /// Everything above as the JSON object `embed.js` carries:
 /// `{ kinds: [{ id, build, title: { zh, en } }], words: { zh: {…}, en: {…} },
-///    heights: { from, step, rows: { "<kind>": { zh: [...], en: [...] } } } }`.
+///    heights: { from, step, rows: { "<kind>": { zh: [...], en: [...] } } },
+///    pre: { from, to, step, head: { "<kind>": { zh, en } } } }`
+/// (the pre-rendered charts themselves are files, [`prerender_file`]).
 pub fn json() -> String {
     use serde_json::{json, Map, Value};
     let kinds: Vec<Value> = KINDS
@@ -242,10 +301,18 @@ pub fn json() -> String {
             m.insert(lang.pick("zh", "en").to_string(), json!(row.to_vec()));
         }
     }
+    let mut pre = Map::new();
+    for kind in PRE_KINDS {
+        pre.insert(
+            kind.to_string(),
+            json!({ "zh": prerender_head(kind, Lang::Zh), "en": prerender_head(kind, Lang::En) }),
+        );
+    }
     json!({
         "kinds": kinds,
         "words": { "zh": words(Lang::Zh), "en": words(Lang::En) },
         "heights": { "from": HEIGHT_FROM, "step": HEIGHT_STEP, "rows": rows },
+        "pre": { "from": PRE_FROM, "to": PRE_TO, "step": CHART_STEP, "head": pre },
     })
     .to_string()
 }
@@ -266,14 +333,13 @@ mod tests {
 
     #[test]
     fn heights_interpolate_between_measured_widths_and_hold_beyond_them() {
-        // 280 → 8121 and 320 → 7440: halfway is their mean.
-        assert_eq!(height("towns", Lang::Zh, 280.0), Some(8121.0));
-        assert_eq!(
-            height("towns", Lang::Zh, 300.0),
-            Some((8121.0 + 7440.0) / 2.0)
-        );
-        assert_eq!(height("towns", Lang::Zh, 100.0), Some(8121.0));
-        assert_eq!(height("towns", Lang::Zh, 4000.0), Some(4911.0));
+        let row = HEIGHTS[0].2.map(f64::from);
+        assert_eq!(HEIGHTS[0].0, "towns");
+        // 280 and 320 px are measured: halfway is their mean.
+        assert_eq!(height("towns", Lang::Zh, 280.0), Some(row[0]));
+        assert_eq!(height("towns", Lang::Zh, 300.0), Some((row[0] + row[1]) / 2.0));
+        assert_eq!(height("towns", Lang::Zh, 100.0), Some(row[0]));
+        assert_eq!(height("towns", Lang::Zh, 4000.0), Some(row[25]));
         assert_eq!(height("nope", Lang::Zh, 360.0), None);
     }
 
@@ -282,7 +348,11 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&json()).unwrap();
         assert_eq!(v["kinds"][1]["id"], "rest-trip");
         assert_eq!(v["kinds"][0]["build"], "pkg-towns");
-        assert_eq!(v["heights"]["rows"]["towns"]["en"][0], 9637);
+        assert_eq!(v["heights"]["rows"]["towns"]["en"][0], HEIGHTS[1].2[0]);
+        assert!(v["pre"]["head"]["towns"]["zh"]
+            .as_str()
+            .unwrap()
+            .contains("410.5亿元"));
         assert!(v["words"]["zh"]["unknown"]
             .as_str()
             .unwrap()
