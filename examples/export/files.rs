@@ -169,7 +169,9 @@ pub fn export(out: &Path, lang: Lang, font: &Font) -> Result<Vec<Entry>, String>
 
 /// What `.ci/build` puts into `embed.js` and beside it, into `out/loader/`: `loader.json` (the
 /// kinds, words and heights of `sx_explainer::loader`), `embed.css` (the host page's stylesheet
-/// that reserves each embed's height before `embed.js` runs) and, for each kind and language,
+/// that reserves each embed's height before `embed.js` runs), `pre/` (the first chart of each
+/// pre-rendered kind as a paint list, per language, palette and width) and, for each kind and
+/// language,
 /// `fallback-<kind>-<lang>.html`, the text the loader shows in a box whose widget could not load.
 /// Not editors' files, so not in the manifests. Returns the number of files written.
 ///
@@ -185,6 +187,26 @@ pub fn loader(out: &Path) -> Result<usize, String> {
         sx_explainer::loader::reserve_css().as_bytes(),
     )?;
     let mut n = 2;
+    // The first chart of each pre-rendered kind at every width, language and palette.
+    use sx_explainer::loader::{self as ld, CHART_STEP, PRE_FROM, PRE_KINDS, PRE_TO};
+    let pre = dir.join("pre");
+    std::fs::create_dir_all(&pre).map_err(|e| format!("cannot create {}: {e}", pre.display()))?;
+    for kind in PRE_KINDS {
+        for lang in [Lang::Zh, Lang::En] {
+            for dark in [false, true] {
+                for width in (PRE_FROM..=PRE_TO).step_by(CHART_STEP as usize) {
+                    let list = ld::prerender_chart(kind, lang, dark, width)
+                        .ok_or_else(|| format!("no pre-render for {kind}"))?;
+                    write(
+                        &pre,
+                        &ld::prerender_file(kind, lang, dark, width),
+                        list.as_bytes(),
+                    )?;
+                    n += 1;
+                }
+            }
+        }
+    }
     for kind in sx_explainer::loader::KINDS {
         for lang in [Lang::Zh, Lang::En] {
             let html = noscript::for_kind(kind.id, lang)
