@@ -4,6 +4,7 @@
 //  - www/embed.js, the one stable name, is written from src/web/embed.js with those names in it,
 //    and with what the core tells the loader (export/loader/loader.json, written by .ci/export).
 //  - www/embed.css (the host page's stylesheet reserving each embed's height) is copied from there.
+//  - The first charts pre-rendered at build time (export/loader/pre/) go into assets/pre.<hash>/.
 //  - The text fallbacks the loader shows when a widget cannot load (export/loader/fallback-*.html)
 //    are hashed into www/assets/ too.
 //  - .gz and .br siblings are written beside every text and wasm file of the site.
@@ -18,7 +19,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync,
+  existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,8 +27,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 // Text and wasm: what gets .gz and .br siblings (and what a server must vary by Accept-Encoding).
 export const COMPRESSIBLE = /\.(?:html|js|mjs|css|wasm|json|svg|csv|txt)$/;
-// A content-hashed name as written here: `sx_explainer.<12 hex>.js`, `….wasm`, `….css`, `….html`.
-export const HASHED = /\.[0-9a-f]{12}\.(?:js|wasm|css|html)$/;
+// A content-hashed name as written here: `sx_explainer.<12 hex>.js`, `….wasm`, `….css`, `….html`,
+// or a file in a content-hashed directory (`assets/pre.<12 hex>/towns-zh-light-360.json`).
+export const HASHED = /\.[0-9a-f]{12}\.(?:js|wasm|css|html)$|\/pre\.[0-9a-f]{12}\/[^/]+\.json$/;
 export const VARIANTS = ['pkg', 'pkg-towns'];
 export const KEEP = 3;
 const DIRS = [...VARIANTS, 'assets'];
@@ -133,7 +135,15 @@ function prune(www, kept) {
   const removed = [];
   for (const dir of DIRS) {
     if (!existsSync(join(www, dir))) continue;
-    for (const name of readdirSync(join(www, dir))) {
+    for (const entry of readdirSync(join(www, dir), { withFileTypes: true })) {
+      const name = entry.name;
+      if (entry.isDirectory()) {
+        // A content-hashed directory (the pre-rendered charts) goes as a whole.
+        if (keep.has(`${dir}/${name}/`)) continue;
+        rmSync(join(www, dir, name), { recursive: true, force: true });
+        removed.push(`${dir}/${name}/`);
+        continue;
+      }
       const rel = `${dir}/${name.replace(/\.(?:gz|br)$/, '')}`;
       if (keep.has(rel)) continue;
       unlinkSync(join(www, dir, name));
@@ -157,6 +167,20 @@ export function publish(www, stage, variants, { log = (line) => console.error(`[
   mkdirSync(join(www, 'assets'), { recursive: true });
   const css = readFileSync(join(www, 'explainer.css'));
   files.css = put(www, `assets/explainer.${contentHash(css)}.css`, css);
+  // The pre-rendered first charts: one directory named by a hash of all of them (embed.js builds
+  // each file's name from the kind, language, palette and width).
+  const preSrc = join(www, CORE_DIR, 'pre');
+  const preNames = readdirSync(preSrc).filter((n) => n.endsWith('.json')).sort();
+  const preHash = createHash('sha256');
+  for (const n of preNames) preHash.update(n).update('\0').update(readFileSync(join(preSrc, n))).update('\0');
+  files.pre = `assets/pre.${preHash.digest('hex').slice(0, 12)}/`;
+  if (!existsSync(join(www, files.pre))) {
+    const tmp = join(www, `${files.pre.slice(0, -1)}.tmp-${process.pid}`);
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    for (const n of preNames) writeFileSync(join(tmp, n), readFileSync(join(preSrc, n)));
+    renameSync(tmp, join(www, files.pre));
+  }
   // The text each box shows when its widget cannot load, per kind and language.
   const coreText = readFileSync(join(www, CORE_DIR, 'loader.json'), 'utf8');
   const core = JSON.parse(coreText);
