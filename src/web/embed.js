@@ -140,6 +140,140 @@
       if (p && hosts.get(el) === entry) p.textContent += ` ${w.slow}`;
     }, SLOW_MS);
     hosts.set(el, entry);
+    prerender(el, root, entry, width);
+  };
+
+  // The first chart before the wasm: for a kind the core pre-renders, once the stylesheet is in,
+  // the box shows the widget's own top (built by the same Rust code) and paints its first chart
+  // from the paint list the build made at that width, so it is on screen while the wasm is still
+  // on its way. The wasm then draws the same pixels on the same spot. At a width or in a browser
+  // the build did not cover, the box keeps its plain placeholder.
+  const prerender = (el, root, entry, width) => {
+    const pre = CORE.pre;
+    const head = pre.head[entry.kind.id];
+    if (!head || !FILES.pre || !constructable || !(width > 0)) return;
+    const dark = themeOf(el) === 'dark' ||
+      (themeOf(el) === 'auto' && !!window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches);
+    const bucket = (w) => Math.floor(w / pre.step) * pre.step;
+    const list = (w) => (w >= pre.from && w <= pre.to
+      ? fetch(url(`${FILES.pre}${entry.kind.id}-${entry.lang}-${dark ? 'dark' : 'light'}-${w}.json`))
+        .then((r) => (r.ok ? r.json() : null)).catch(() => null)
+      : Promise.resolve(null));
+    // The chart's width is the host's less the widget's padding: fetch that one at once, and
+    // check it once the top is laid out.
+    const guess = bucket(width - 20);
+    const first = list(guess);
+    styles().then(async (sheet) => {
+      if (!sheet || hosts.get(el) !== entry || entry.state !== 'loading') return;
+      adopt(root, sheet);
+      const box = root.firstElementChild;
+      const section = document.createElement('section');
+      section.className = `sx t-${themeOf(el)}`;
+      section.lang = entry.lang === 'en' ? 'en' : 'zh-CN';
+      section.innerHTML = head[entry.lang];
+      section.style.minHeight = box.style.minHeight;
+      box.replaceWith(section);
+      const canvas = section.querySelector('.plot canvas');
+      const w = bucket(section.querySelector('.plot').clientWidth);
+      const paintList = await (w === guess ? first : list(w));
+      if (!paintList || hosts.get(el) !== entry || entry.state !== 'loading' || !canvas.isConnected) return;
+      paint(canvas, paintList, Math.min(4, Math.max(1, window.devicePixelRatio || 1)));
+      entry.pre = w;
+      performance.mark('sx:first-chart');
+    });
+  };
+
+  // Paints a paint list (sx_explainer::charts::paint_list: the chart's shapes in CSS pixels) as
+  // the wasm does: scaled like charts::scene::render, then each shape drawn with the canvas calls
+  // plotters-canvas makes for it. tests/e2e/contain.mjs compares the pixels with the wasm's.
+  const paint = (canvas, L, s) => {
+    const round = (v) => (v < 0 ? -Math.round(-v) : Math.round(v)); // f64::round: half away from 0
+    const p = (v) => round(v * s);
+    const sw = (v) => Math.max(1, round(v * s));
+    const W = round(L.w * s);
+    const H = round(L.h * s);
+    canvas.width = W;
+    canvas.height = H;
+    canvas.style.width = `${L.w}px`;
+    canvas.style.height = `${L.h}px`;
+    const g = canvas.getContext('2d');
+    const rgba = (c) => `rgba(${c[0]},${c[1]},${c[2]},${c[3]})`;
+    g.fillStyle = rgba([...L.bg, 1]);
+    g.fillRect(0, 0, W, H);
+    const path = (pts, at) => {
+      for (let i = at; i < pts.length; i += 2) {
+        if (i === at) g.moveTo(p(pts[i]), p(pts[i + 1]));
+        else g.lineTo(p(pts[i]), p(pts[i + 1]));
+      }
+    };
+    for (const o of L.o) {
+      switch (o[0]) {
+        case 0: { // rectangle
+          const c = L.c[o[5]];
+          if (c[3] === 0) break;
+          const [ax, ay, bx, by] = [p(o[1]), p(o[2]), p(o[3]), p(o[4])];
+          const [x0, y0, x1, y1] = [Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)];
+          if (o[6]) {
+            g.fillStyle = rgba(c);
+            g.fillRect(x0, y0, x1 - x0, y1 - y0);
+          } else {
+            g.strokeStyle = rgba(c);
+            g.lineWidth = sw(o[7]);
+            g.strokeRect(x0, y0, x1 - x0, y1 - y0);
+          }
+          break;
+        }
+        case 1: { // polyline
+          const c = L.c[o[1]];
+          if (c[3] === 0) break;
+          g.beginPath();
+          if (o.length > 3) {
+            g.strokeStyle = rgba(c);
+            g.lineWidth = sw(o[2]);
+            path(o, 3);
+          }
+          g.stroke();
+          break;
+        }
+        case 2: { // filled polygon
+          const c = L.c[o[1]];
+          if (c[3] === 0) break;
+          g.beginPath();
+          if (o.length > 2) {
+            g.fillStyle = rgba(c);
+            path(o, 2);
+            g.closePath();
+          }
+          g.fill();
+          break;
+        }
+        case 3: { // circle
+          const c = L.c[o[4]];
+          if (c[3] === 0) break;
+          if (o[5]) g.fillStyle = rgba(c);
+          else {
+            g.strokeStyle = rgba(c);
+            g.lineWidth = sw(o[6]);
+          }
+          g.beginPath();
+          g.arc(p(o[1]), p(o[2]), Math.max(1, p(o[3])), 0, Math.PI * 2);
+          if (o[5]) g.fill();
+          else g.stroke();
+          break;
+        }
+        case 4: { // text
+          const c = L.c[o[5]];
+          if (c[3] === 0) break;
+          g.textBaseline = ['top', 'middle', 'bottom'][o[7]];
+          g.textAlign = ['start', 'center', 'end'][o[6]];
+          g.fillStyle = rgba(c);
+          g.font = `${o[8] ? 'bold' : 'normal'} ${o[4] * s}px ${L.font}`;
+          g.fillText(o[1], p(o[2]), p(o[3]));
+          break;
+        }
+        default: break;
+      }
+    }
   };
 
   // A download or a mount failed: the reason, the plan's safety, Retry, and the figures as text.
