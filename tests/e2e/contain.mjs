@@ -193,14 +193,57 @@ for (const width of [360, 1024]) {
   await p.waitForTimeout(300);
   const [w] = await widgets(p);
   const want = heightOf('towns', 'zh', await p.evaluate(() => document.querySelector('[data-explainer]').clientWidth));
-  check(w.busy === 'true' && w.text.includes('正在载入') && Math.abs(w.height - want) <= 2,
-    `while the wasm downloads: "${w.text}", aria-busy=${w.busy}, ${w.height}px reserved`, JSON.stringify(w));
+  // (The towns box shows the widget's own top and its first chart, pre-rendered; see 3b.)
+  check(w.busy === 'true' && (w.text.includes('正在载入') || w.text.startsWith('特色专业镇')) && Math.abs(w.height - want) <= 2,
+    `while the wasm downloads: "${w.text.slice(0, 40)}…", aria-busy=${w.busy}, ${w.height}px reserved`, JSON.stringify(w));
   release();
   await mounted(p, 1);
   const [after] = await widgets(p);
   check(after.busy === null && after.sections === 1 && Math.abs(after.height - want) <= Math.max(24, want * 0.03),
     `then the widget takes the placeholder's place: aria-busy gone, ${after.height}px tall`, JSON.stringify(after));
   check(!problems.length, 'the slow load: no page or console errors', problems.join('; '));
+  await context.close();
+}
+
+// 3b. The first chart pre-rendered at build time (sx_explainer::loader::prerender_*): painted by
+// embed.js before the wasm arrives, then drawn by the wasm on the same spot with the same pixels,
+// at several device pixel ratios and both palettes; at a width the build did not cover, skipped.
+for (const [width, dpr, scheme, path] of [
+  [412, 1, 'light', '/'], [412, 2.625, 'light', '/'], [360, 3, 'dark', '/'], [390, 2, 'light', '/frame.html?explainer=towns&lang=en'],
+  [1280, 1, 'light', '/frame.html?explainer=towns'],
+]) {
+  const label = `pre-render at ${width}px, ratio ${dpr}, ${scheme}, ${path}`;
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: dpr, colorScheme: scheme });
+  const p = await context.newPage();
+  const problems = [];
+  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  p.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  await context.route('**/*.wasm', async (r) => { await gate; await r.continue(); });
+  await p.goto(origin + path);
+  const grab = () => p.evaluate(async () => {
+    const host = document.querySelector('[data-explainer=towns]');
+    const c = host.shadowRoot.querySelector('.plot canvas');
+    if (!c || !c.width || c.width === 300) return null;
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', data))].slice(0, 8).map((b) => b.toString(16)).join('');
+    const r = c.getBoundingClientRect();
+    return { size: `${c.width}x${c.height}`, digest, at: `${Math.round(r.x)},${Math.round(r.y)}`, ready: host.dataset.ready || null };
+  });
+  const before = await p.waitForFunction(() => performance.getEntriesByName('sx:first-chart').length > 0, null, { timeout: 4000 })
+    .then(grab).catch(() => null);
+  release();
+  await mounted(p, 1);
+  const after = await grab();
+  if (width > 760 + 20) {
+    check(!before, `${label}: wider than the build covers, no pre-render (the wasm draws the first chart)`);
+  } else {
+    check(before && !before.ready, `${label}: painted before the wasm (${before?.size})`, JSON.stringify(before));
+    check(before && after && before.digest === after.digest && before.size === after.size && before.at === after.at,
+      `${label}: the wasm's chart has the same pixels on the same spot`, `${JSON.stringify(before)} then ${JSON.stringify(after)}`);
+  }
+  check(!problems.length, `${label}: no page or console errors`, problems.join('; '));
   await context.close();
 }
 
