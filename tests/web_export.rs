@@ -45,20 +45,23 @@ const wrap = (name, record) => {
     return orig.apply(this, a);
   };
 };
-const path = (ctx) => (ctx.__sxPath = ctx.__sxPath || { pts: [], arc: null });
-wrap('beginPath', function () { this.__sxPath = { pts: [], arc: null }; });
-wrap('moveTo', function (ops, a) { path(this).pts.push([a[0], a[1]]); });
-wrap('lineTo', function (ops, a) { path(this).pts.push([a[0], a[1]]); });
+// A path is a list of subpaths (each moveTo starts one): several straight strokes batched into
+// one path (src/web/batch.rs) are recorded as the separate lines they draw.
+const path = (ctx) => (ctx.__sxPath = ctx.__sxPath || { subs: [], arc: null });
+const last = (p) => (p.subs.length ? p.subs[p.subs.length - 1] : (p.subs.push([]), p.subs[0]));
+wrap('beginPath', function () { this.__sxPath = { subs: [], arc: null }; });
+wrap('moveTo', function (ops, a) { path(this).subs.push([[a[0], a[1]]]); });
+wrap('lineTo', function (ops, a) { last(path(this)).push([a[0], a[1]]); });
 wrap('arc', function (ops, a) { path(this).arc = [a[0], a[1], a[2]]; });
 wrap('stroke', function (ops) {
   const p = path(this);
   if (p.arc) ops.push({ t: 'circle', fill: false, x: p.arc[0], y: p.arc[1], r: p.arc[2], c: rgba(this.strokeStyle), lw: this.lineWidth });
-  else ops.push({ t: 'path', pts: p.pts, c: rgba(this.strokeStyle), lw: this.lineWidth });
+  else for (const pts of p.subs) ops.push({ t: 'path', pts, c: rgba(this.strokeStyle), lw: this.lineWidth });
 });
 wrap('fill', function (ops) {
   const p = path(this);
   if (p.arc) ops.push({ t: 'circle', fill: true, x: p.arc[0], y: p.arc[1], r: p.arc[2], c: rgba(this.fillStyle) });
-  else ops.push({ t: 'poly', pts: p.pts, c: rgba(this.fillStyle) });
+  else ops.push({ t: 'poly', pts: p.subs.flat(), c: rgba(this.fillStyle) });
 });
 wrap('fillRect', function (ops, a) {
   ops.push({ t: 'rect', fill: true, x: a[0], y: a[1], w: a[2], h: a[3], c: rgba(this.fillStyle) });

@@ -89,7 +89,13 @@ fn draw_into(
         .ok();
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_err("no 2d context"))?;
-    let area = backend.into_drawing_area();
+    let ctx2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| js_err("no 2d context"))?;
+    let area = super::batch::Batched::new(backend, ctx2d).into_drawing_area();
     let opts = ChartOptions {
         lang,
         theme,

@@ -200,6 +200,21 @@
     const rgba = (c) => `rgba(${c[0]},${c[1]},${c[2]},${c[3]})`;
     g.fillStyle = rgba([...L.bg, 1]);
     g.fillRect(0, 0, W, H);
+    // Straight strokes in a row with one colour and width are one path, stroked once, as
+    // src/web/batch.rs batches them for the wasm.
+    let batch = null;
+    const flush = () => {
+      if (!batch) return;
+      g.strokeStyle = rgba(L.c[batch.c]);
+      g.lineWidth = batch.w;
+      g.beginPath();
+      for (const [x0, y0, x1, y1] of batch.s) {
+        g.moveTo(x0, y0);
+        g.lineTo(x1, y1);
+      }
+      g.stroke();
+      batch = null;
+    };
     const path = (pts, at) => {
       for (let i = at; i < pts.length; i += 2) {
         if (i === at) g.moveTo(p(pts[i]), p(pts[i + 1]));
@@ -207,6 +222,17 @@
       }
     };
     for (const o of L.o) {
+      if (o[0] === 1 && o.length === 7 && L.c[o[1]][3] !== 0) {
+        const w = sw(o[2]);
+        const seg = [p(o[3]), p(o[4]), p(o[5]), p(o[6])];
+        if (!batch || batch.c !== o[1] || batch.w !== w) {
+          flush();
+          batch = { c: o[1], w, s: [] };
+        }
+        batch.s.push(seg);
+        continue;
+      }
+      flush();
       switch (o[0]) {
         case 0: { // rectangle
           const c = L.c[o[5]];
@@ -274,6 +300,7 @@
         default: break;
       }
     }
+    flush();
   };
 
   // A download or a mount failed: the reason, the plan's safety, Retry, and the figures as text.

@@ -16,6 +16,7 @@
 //! Optional browser APIs (`ResizeObserver`, `matchMedia`, the clipboard) are feature-checked
 //! before use: web-sys types them as always present.
 
+mod batch;
 mod canvas;
 mod chart_api;
 #[cfg(feature = "rest-trip")]
