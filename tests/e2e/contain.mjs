@@ -189,7 +189,7 @@ for (const width of [360, 1024]) {
     width: 360,
     route: (c) => c.route('**/*.wasm', async (r) => { await gate; await r.continue(); }),
   });
-  await p.waitForFunction(() => document.querySelector('[data-explainer]').shadowRoot?.querySelector('.wait'));
+  await p.waitForFunction(() => document.querySelector('[data-explainer][aria-busy=true]')?.shadowRoot?.firstElementChild);
   await p.waitForTimeout(300);
   const [w] = await widgets(p);
   const want = heightOf('towns', 'zh', await p.evaluate(() => document.querySelector('[data-explainer]').clientWidth));
