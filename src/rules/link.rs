@@ -618,29 +618,7 @@ pub fn set(hash: &str, key: &str, value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::draft::Edit;
-
-    fn full_form() -> Draft {
-        let mut d = Draft::example();
-        for list in ListId::ALL {
-            while !d.at_cap(list) {
-                d.apply(Edit::Add(list)).unwrap();
-            }
-        }
-        d
-    }
-
-    #[test]
-    fn the_largest_plan_the_form_makes_fits_in_2000_characters() {
-        let d = full_form();
-        let link = encode(&d);
-        assert!(link.len() <= 2000, "{} characters", link.len());
-        eprintln!(
-            "100 batches, 200 people, 50 years: {} characters",
-            link.len()
-        );
-        assert_eq!(decode(&link), Ok(d));
-    }
+    // The largest plan the form makes, and varied ones, are in tests/link.rs.
 
     #[test]
     fn fragments_keep_their_other_parts() {
