@@ -17,8 +17,19 @@ pub struct Kind {
     /// The build it needs: `pkg` (both explainers) or `pkg-towns` (the towns charts only, about a
     /// third smaller).
     pub build: &'static str,
+    /// The kind in a sentence ("正在载入{title}……" / "Loading {title}…").
     pub title_zh: &'static str,
     pub title_en: &'static str,
+    /// The kind as a heading in English (the Chinese heading is [`Kind::title_zh`]): the iframe
+    /// page's `<h1>`.
+    pub heading_en: &'static str,
+}
+
+impl Kind {
+    /// The kind as a heading: the iframe page's `<h1>`, which names the one widget it holds.
+    pub fn heading(&self, lang: Lang) -> &'static str {
+        lang.pick(self.title_zh, self.heading_en)
+    }
 }
 
 /// Every kind, in the order the editors' page lists them.
@@ -28,12 +39,14 @@ pub const KINDS: [Kind; 2] = [
         build: "pkg-towns",
         title_zh: "特色专业镇图表",
         title_en: "the specialty-towns charts",
+        heading_en: "Specialty-towns charts",
     },
     Kind {
         id: "rest-trip",
         build: "pkg",
         title_zh: "劳模疗休养方案检查",
         title_en: "the rest-trip plan checker",
+        heading_en: "Rest-trip plan checker",
     },
 ];
 

@@ -518,3 +518,28 @@ fn our_pages_noscript_is_the_generated_fallback() {
         assert!(inside.find(noscript::BEGIN) < inside.find("</noscript>"));
     }
 }
+
+#[test]
+fn our_pages_have_a_main_landmark_a_heading_and_a_description() {
+    let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+    for name in ["index.html", "embed.html", "frame.html"] {
+        let page = std::fs::read_to_string(www.join(name)).expect("page");
+        assert!(page.contains("<main>") && page.contains("</main>"), "{name}: no <main>");
+        assert!(page.contains("<h1"), "{name}: no <h1>");
+        let desc = page
+            .split("<meta name=\"description\" content=\"")
+            .nth(1)
+            .and_then(|d| d.split('"').next())
+            .unwrap_or_default();
+        assert!(desc.chars().count() > 40, "{name}: no meta description");
+    }
+    // The iframe page's <h1> is generated (with_block keeps it fresh, see above): every kind's
+    // heading in both languages, from the core.
+    let frame = std::fs::read_to_string(www.join("frame.html")).expect("frame.html");
+    assert!(frame.contains(noscript::HEADING_BEGIN));
+    for k in sx_explainer::loader::KINDS {
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(frame.contains(&format!(">{}</span>", k.heading(lang))), "{} {lang:?}", k.id);
+        }
+    }
+}

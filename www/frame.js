@@ -12,6 +12,11 @@
   const theme = params.get('theme');
   if (theme === 'light' || theme === 'dark' || theme === 'auto') host.dataset.theme = theme;
   document.documentElement.lang = host.dataset.lang === 'en' ? 'en' : 'zh-CN';
+  // The page's <h1> (visually hidden; the widget shows its own title) names this widget: the
+  // exporter writes every kind's heading in both languages from the core, and one stays shown.
+  for (const s of document.querySelectorAll('h1 [data-kind]')) {
+    s.hidden = !(s.dataset.kind === kind && s.lang === document.documentElement.lang);
+  }
   if (window.parent === window) return;
   // pym.js passes its child id in the URL; Datawrapper finds the iframe whose src contains the key.
   const pymId = params.get('childId') || `sx-${kind}`;
