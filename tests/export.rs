@@ -524,7 +524,10 @@ fn our_pages_have_a_main_landmark_a_heading_and_a_description() {
     let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
     for name in ["index.html", "embed.html", "frame.html"] {
         let page = std::fs::read_to_string(www.join(name)).expect("page");
-        assert!(page.contains("<main>") && page.contains("</main>"), "{name}: no <main>");
+        assert!(
+            page.contains("<main>") && page.contains("</main>"),
+            "{name}: no <main>"
+        );
         assert!(page.contains("<h1"), "{name}: no <h1>");
         let desc = page
             .split("<meta name=\"description\" content=\"")
@@ -539,7 +542,11 @@ fn our_pages_have_a_main_landmark_a_heading_and_a_description() {
     assert!(frame.contains(noscript::HEADING_BEGIN));
     for k in sx_explainer::loader::KINDS {
         for lang in [Lang::Zh, Lang::En] {
-            assert!(frame.contains(&format!(">{}</span>", k.heading(lang))), "{} {lang:?}", k.id);
+            assert!(
+                frame.contains(&format!(">{}</span>", k.heading(lang))),
+                "{} {lang:?}",
+                k.id
+            );
         }
     }
 }

@@ -205,12 +205,26 @@ impl PlanPoint {
     }
 }
 
-/// Light or dark colours.
+/// Light or dark colours, or colours the page chose for the reader's settings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     #[default]
     Light,
     Dark,
+    /// A palette resolved by the page: the reader's system colours when the browser forces
+    /// colours (Windows high contrast), or [`Palette::more_contrast`] for `prefers-contrast: more`.
+    Custom(Palette),
+}
+
+impl Theme {
+    /// The colours of the theme.
+    pub fn palette(self) -> Palette {
+        match self {
+            Theme::Light => Palette::LIGHT,
+            Theme::Dark => Palette::DARK,
+            Theme::Custom(p) => p,
+        }
+    }
 }
 
 /// How to draw a chart.
@@ -253,10 +267,7 @@ impl ChartOptions {
 
     /// The colours for the theme.
     pub fn palette(&self) -> Palette {
-        match self.theme {
-            Theme::Light => Palette::LIGHT,
-            Theme::Dark => Palette::DARK,
-        }
+        self.theme.palette()
     }
 
     /// A text style at `size` CSS pixels in the theme's text colour.
@@ -270,7 +281,7 @@ impl ChartOptions {
 /// Colours from the Okabe-Ito colour-blind-safe palette, checked for contrast against the
 /// background of each theme. Colour never carries meaning alone: every mark is labelled, and
 /// derived, target and illustrative values also differ by pattern (hatching, dashed outline).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Palette {
     pub background: RGBColor,
     pub text: RGBColor,
@@ -281,6 +292,8 @@ pub struct Palette {
     /// Comparison figures (2022, derived).
     pub secondary: RGBColor,
     pub accent: RGBColor,
+    /// The ring around the point the keyboard is on (the page's focus colour).
+    pub focus: RGBColor,
 }
 
 impl Palette {
@@ -292,6 +305,7 @@ impl Palette {
         primary: RGBColor(0, 114, 178),
         secondary: RGBColor(213, 94, 0),
         accent: RGBColor(0, 158, 115),
+        focus: RGBColor(0, 101, 160),
     };
     pub const DARK: Palette = Palette {
         background: RGBColor(24, 24, 27),
@@ -301,7 +315,66 @@ impl Palette {
         primary: RGBColor(86, 180, 233),
         secondary: RGBColor(230, 159, 0),
         accent: RGBColor(0, 190, 140),
+        focus: RGBColor(124, 196, 240),
     };
+
+    /// The palette for `prefers-contrast: more`: secondary text and axis labels in the text
+    /// colour, grid lines as strong as secondary text was.
+    ///
+    /// ```
+    /// use sx_explainer::charts::Palette;
+    /// let p = Palette::LIGHT.more_contrast();
+    /// assert_eq!((p.muted, p.grid), (Palette::LIGHT.text, Palette::LIGHT.muted));
+    /// ```
+    pub fn more_contrast(self) -> Palette {
+        Palette {
+            muted: self.text,
+            grid: self.muted,
+            ..self
+        }
+    }
+
+    /// The palette for forced colours (Windows high contrast), from the reader's system colours
+    /// as the browser resolves them: the background is `Canvas`; text, secondary text and the
+    /// third series are `CanvasText`; grid lines `GrayText`; the two main series `Highlight`
+    /// and `LinkText`, the pairs a high-contrast theme keeps apart from `Canvas`; the keyboard's
+    /// ring `Highlight`. Patterns and labels, not colours, still tell the kinds of figure apart.
+    ///
+    /// ```
+    /// use plotters::style::RGBColor;
+    /// use sx_explainer::charts::{Palette, SystemColors};
+    /// let black = SystemColors {
+    ///     canvas: RGBColor(0, 0, 0),
+    ///     canvas_text: RGBColor(255, 255, 255),
+    ///     gray_text: RGBColor(63, 242, 63),
+    ///     highlight: RGBColor(26, 235, 255),
+    ///     link_text: RGBColor(255, 255, 0),
+    /// };
+    /// let p = Palette::forced(&black);
+    /// assert_eq!((p.background, p.text, p.primary), (black.canvas, black.canvas_text, black.highlight));
+    /// ```
+    pub fn forced(c: &SystemColors) -> Palette {
+        Palette {
+            background: c.canvas,
+            text: c.canvas_text,
+            muted: c.canvas_text,
+            grid: c.gray_text,
+            primary: c.highlight,
+            secondary: c.link_text,
+            accent: c.canvas_text,
+            focus: c.highlight,
+        }
+    }
+}
+
+/// The CSS system colours a forced-colours palette is made of, as the browser resolves them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SystemColors {
+    pub canvas: RGBColor,
+    pub canvas_text: RGBColor,
+    pub gray_text: RGBColor,
+    pub highlight: RGBColor,
+    pub link_text: RGBColor,
 }
 
 /// A chart could not be drawn (the backend failed); the page shows the table instead.

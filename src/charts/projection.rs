@@ -163,7 +163,27 @@ impl Projection {
         }
     }
 
-    /// The one-sentence answer: reached or not, and the growth that would be needed.
+    /// The growth rate in words, for the slider's `aria-valuetext` (a screen reader says "17%
+    /// a year", not a bare "17"): "每年增长17%" / "17% a year"; a fall is "每年下降5%" / "-5% a
+    /// year".
+    ///
+    /// ```
+    /// use sx_explainer::charts::Projection;
+    /// use sx_explainer::format::Lang;
+    /// let p = Projection::default();
+    /// assert_eq!((p.growth_words(Lang::Zh), p.growth_words(Lang::En)), ("每年增长17%".into(), "17% a year".into()));
+    /// ```
+    pub fn growth_words(&self, lang: Lang) -> String {
+        let g = self.growth();
+        match lang {
+            Lang::Zh if g < 0.0 => format!("每年下降{}", format::percent(-g, 1)),
+            Lang::Zh => format!("每年增长{}", format::percent(g, 1)),
+            Lang::En => format!("{} a year", format::percent(g, 1)),
+        }
+    }
+
+    /// The one-sentence answer: reached or not, and the growth that would be needed. The page
+    /// announces it (a polite live region) whenever it changes as the reader moves the slider.
     pub fn verdict(&self, lang: Lang) -> String {
         let (Some(v), Some(t), Some(reach), Some(need)) = (
             self.value(LAST_YEAR),
@@ -526,6 +546,34 @@ mod tests {
             growth_percent: g,
             annualise: a,
         }
+    }
+
+    #[test]
+    fn the_slider_and_the_result_are_said_in_words_with_their_units() {
+        let x = p(17.5, Annualise::LinearPace);
+        assert_eq!(x.growth_words(Lang::Zh), "每年增长17.5%");
+        assert_eq!(x.growth_words(Lang::En), "17.5% a year");
+        assert_eq!(
+            p(-5.0, Annualise::LinearPace).growth_words(Lang::Zh),
+            "每年下降5%"
+        );
+        assert_eq!(
+            p(-5.0, Annualise::LinearPace).growth_words(Lang::En),
+            "-5% a year"
+        );
+        // The answer the live region reads: the value with its unit, the target, the rate needed.
+        let zh = p(17.0, Annualise::LinearPace).verdict(Lang::Zh);
+        assert!(
+            zh.contains("319.5亿元") && zh.contains("300亿元") && zh.contains("13.4%"),
+            "{zh}"
+        );
+        let en = p(17.0, Annualise::EightMonthsOnly).verdict(Lang::En);
+        assert!(
+            en.contains("short of") && en.contains("¥") && en.contains("38.9%"),
+            "{en}"
+        );
+        // Another rate, other words: each step of the slider is a new announcement.
+        assert_ne!(p(17.5, Annualise::LinearPace).verdict(Lang::Zh), zh);
     }
 
     #[test]

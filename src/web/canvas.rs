@@ -178,14 +178,7 @@ impl Charts {
         h.e(
             "p",
             &[("class", "vh"), ("id", &sum_id)],
-            &format!(
-                "{}{}",
-                crate::charts::summary(id, lang, input),
-                lang.pick(
-                    "用方向键逐个查看数据点（左右键在同一组内，上下键换一组），Home、End到第一个和最后一个，Esc离开图表。",
-                    " Use the arrow keys to go through the data points (left and right within a group, up and down between groups), Home and End for the first and last, Escape to leave the chart."
-                )
-            ),
+            &summary_words(id, lang, input),
         );
         h.o(
             "canvas",
@@ -313,6 +306,11 @@ impl Charts {
             table_markup(&mut h, &api::table(id, ctx.lang, input));
             t.set_inner_html(&h.0);
         }
+        // The summary before the chart follows its input too (it is read, not announced).
+        super::a11y::say_once(
+            ctx.by_uid(&format!("{}-sum", id.slug())),
+            &summary_words(id, ctx.lang, input),
+        );
     }
 
     fn draw_one(&mut self, ctx: &Ctx, i: usize, width: f64, dpr: f64, input: &ChartInput) {
@@ -551,10 +549,7 @@ impl Charts {
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
         {
             let pad = 3.0 * d.scale;
-            c2.set_stroke_style_str(match ctx.chart_theme() {
-                ChartTheme::Dark => "#7cc4f0",
-                ChartTheme::Light => "#0065a0",
-            });
+            c2.set_stroke_style_str(&super::a11y::css(ctx.chart_theme().palette().focus));
             c2.set_line_width(3.0 * d.scale);
             c2.stroke_rect(
                 f64::from(hit.x0.min(hit.x1)) - pad,
@@ -679,6 +674,19 @@ fn show_tip(ctx: &Ctx, slug: &str, text: &str, x: f64, y: f64, plot_w: f64) {
         }
         style.set_property("top", &format!("{}px", y + 12.0)).ok();
     }
+}
+
+/// What a screen reader hears on reaching a chart: the summary written from the data, then the
+/// keys that explore it.
+fn summary_words(id: ChartId, lang: Lang, input: &ChartInput) -> String {
+    format!(
+        "{}{}",
+        crate::charts::summary(id, lang, input),
+        lang.pick(
+            "用方向键逐个查看数据点（左右键在同一组内，上下键换一组），Home、End到第一个和最后一个，Esc离开图表。",
+            " Use the arrow keys to go through the data points (left and right within a group, up and down between groups), Home and End for the first and last, Escape to leave the chart."
+        )
+    )
 }
 
 fn table_label(lang: Lang, open: bool) -> &'static str {

@@ -16,6 +16,7 @@
 //! Optional browser APIs (`ResizeObserver`, `matchMedia`, the clipboard) are feature-checked
 //! before use: web-sys types them as always present.
 
+mod a11y;
 mod batch;
 mod canvas;
 mod chart_api;
@@ -93,18 +94,22 @@ impl Ctx {
         self.root.get_element_by_id(&self.uid(suffix))
     }
 
-    /// The canvas palette: `auto` follows `prefers-color-scheme`.
+    /// The canvas palette: `auto` follows `prefers-color-scheme`; forced colours and
+    /// `prefers-contrast: more` adjust it ([`a11y::chart_theme`]).
     pub fn chart_theme(&self) -> ChartTheme {
         let dark = match self.theme {
             ThemePref::Light => false,
             ThemePref::Dark => true,
             ThemePref::Auto => media_matches("(prefers-color-scheme: dark)"),
         };
-        if dark {
-            ChartTheme::Dark
-        } else {
-            ChartTheme::Light
-        }
+        a11y::chart_theme(
+            self,
+            if dark {
+                ChartTheme::Dark
+            } else {
+                ChartTheme::Light
+            },
+        )
     }
 
     pub fn pick<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {

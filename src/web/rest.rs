@@ -77,6 +77,8 @@ struct Shown {
     notice: Option<Notice>,
     /// The priority list's markup.
     priority: String,
+    /// The "who may go?" answer's markup (a live region too).
+    who: String,
 }
 
 pub(crate) struct Rest {
@@ -603,6 +605,8 @@ impl Rest {
     }
 
     pub fn redraw_chart(&mut self, ctx: &Ctx, force: bool) -> Result<(), JsError> {
+        // The verdict's height follows the width.
+        super::a11y::sticky_room(ctx, ctx.by_uid("verdict"));
         self.charts.redraw(ctx, force, &self.input)
     }
 
@@ -716,6 +720,7 @@ impl Rest {
             v.set_attribute("class", &format!("verdict {class}")).ok();
         }
         self.shown.verdict = markup;
+        super::a11y::sticky_room(ctx, ctx.by_uid("verdict"));
     }
 
     /// The check lines: what needs attention first, the rules the plan meets folded underneath.
@@ -896,7 +901,7 @@ impl Rest {
         Ok(())
     }
 
-    fn update_who(&self, ctx: &Ctx) {
+    fn update_who(&mut self, ctx: &Ctx) {
         let lang = ctx.lang;
         let mut h = H::default();
         match read_person(&self.who) {
@@ -913,9 +918,14 @@ impl Rest {
                 h.e("strong", &[], word).t(" ").t(&c.message(lang));
             }
         }
+        // A live region: rewritten only when its words change.
+        if h.0 == self.shown.who {
+            return;
+        }
         if let Some(out) = ctx.by_uid("who-out") {
             out.set_inner_html(&h.0);
         }
+        self.shown.who = h.0;
     }
 
     pub fn on_input(&mut self, ctx: &Ctx, target: &Element, ty: &str) -> Result<(), JsError> {

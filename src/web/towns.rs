@@ -144,6 +144,7 @@ impl Towns {
                 ("max", &max),
                 ("step", "0.5"),
                 ("value", &g),
+                ("aria-valuetext", &self.input.projection.growth_words(lang)),
             ],
         );
         h.o(
@@ -192,6 +193,17 @@ impl Towns {
         }
         h.c("div");
         h.c("fieldset");
+        // The projection's answer, said when a control changes it (and only then): the chart
+        // draws it, and a screen reader hears it here.
+        h.e(
+            "p",
+            &[
+                ("class", "vh"),
+                ("id", &ctx.uid("proj-say")),
+                ("aria-live", "polite"),
+            ],
+            "",
+        );
     }
 
     /// After the first part: its chart, drawn at once.
@@ -242,6 +254,13 @@ impl Towns {
             _ => return Ok(()),
         }
         self.charts.redraw_id(ctx, ChartId::Projection, &self.input);
+        let p = &self.input.projection;
+        if let Some(slider) = ctx.by_uid("g") {
+            slider
+                .set_attribute("aria-valuetext", &p.growth_words(ctx.lang))
+                .ok();
+        }
+        super::a11y::say_once(ctx.by_uid("proj-say"), &p.verdict(ctx.lang));
         Ok(())
     }
 
