@@ -108,3 +108,27 @@ pub(crate) fn sticky_room(ctx: &Ctx, verdict: Option<Element>) {
         style.set_property("--sticky", &room).ok();
     }
 }
+
+/// A control that gets focus under the sticky verdict is scrolled clear of it. The stylesheet's
+/// scroll-margin covers the controls the browser scrolls into view itself, but not a date box,
+/// whose year, month and day fields the browser brings into view on their own, without the
+/// box's margin. (Such a box never matches `:focus-visible`, so this holds for a click too: a
+/// box clicked half under the verdict comes out from under it.)
+pub(crate) fn clear_of_sticky(ctx: &Ctx, target: &Element) {
+    let Some(verdict) = ctx.by_uid("verdict") else {
+        return;
+    };
+    if verdict.contains(Some(target)) {
+        return;
+    }
+    let (v, t) = (
+        verdict.get_bounding_client_rect(),
+        target.get_bounding_client_rect(),
+    );
+    let room = v.bottom() + 12.0;
+    if t.top() < room && t.bottom() > v.top() {
+        if let Some(w) = web_sys::window() {
+            w.scroll_by_with_x_and_y(0.0, t.top() - room);
+        }
+    }
+}

@@ -572,6 +572,7 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         "change",
         "click",
         "keydown",
+        "focusin",
         "focusout",
         "pointermove",
         "pointerdown",
@@ -1039,6 +1040,10 @@ impl Widget {
                 if used {
                     ev.prevent_default();
                 }
+                Ok(())
+            }
+            "focusin" => {
+                a11y::clear_of_sticky(&self.ctx, &target);
                 Ok(())
             }
             "focusout" => {

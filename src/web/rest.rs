@@ -605,7 +605,9 @@ impl Rest {
     }
 
     pub fn redraw_chart(&mut self, ctx: &Ctx, force: bool) -> Result<(), JsError> {
-        // The verdict's height follows the width.
+        // The room the sticky verdict needs: measured here, after the widget's size changed
+        // (a new verdict changes it too), never while an edit is being shown, which would force
+        // a layout on every keystroke.
         super::a11y::sticky_room(ctx, ctx.by_uid("verdict"));
         self.charts.redraw(ctx, force, &self.input)
     }
@@ -720,7 +722,6 @@ impl Rest {
             v.set_attribute("class", &format!("verdict {class}")).ok();
         }
         self.shown.verdict = markup;
-        super::a11y::sticky_room(ctx, ctx.by_uid("verdict"));
     }
 
     /// The check lines: what needs attention first, the rules the plan meets folded underneath.
