@@ -1009,6 +1009,63 @@ fn the_growth_box_shows_the_rate_the_chart_uses() {
     done(el);
 }
 
+#[wasm_bindgen_test]
+fn the_growth_slider_says_its_value_and_the_projection_is_announced_once() {
+    let (el, root) = mounted("towns", "zh");
+    let slider: HtmlInputElement = root
+        .query_selector("input[data-f=growth][type=range]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("每年增长17%")
+    );
+    let live = root
+        .query_selector("[id$=\"-proj-say\"]")
+        .unwrap()
+        .expect("the projection's live region");
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+    // Nothing is said before the reader moves a control.
+    assert_eq!(live.text_content().unwrap_or_default(), "");
+    let slide = |v: &str| {
+        slider.set_value(v);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        slider
+            .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+    };
+    slide("10");
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("每年增长10%")
+    );
+    let said = live.text_content().unwrap_or_default();
+    assert!(said.contains("亿元") && said.contains("不到"), "{said}");
+    // The same rate again: the region's text node is not replaced, so nothing is said again.
+    let node = live.first_child().expect("the words");
+    slide("10");
+    assert!(live.first_child().is_some_and(|n| n == node));
+    slide("-5");
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("每年下降5%")
+    );
+    click(&root, "button.lang");
+    let slider = root
+        .query_selector("input[data-f=growth][type=range]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("-5% a year")
+    );
+    done(el);
+}
+
 /// Picks `value` in the select at `path` as a reader would.
 fn pick(root: &ShadowRoot, path: &str, value: &str) {
     let s: web_sys::HtmlSelectElement = root
