@@ -1055,6 +1055,8 @@ fn the_growth_slider_says_its_value_and_the_projection_is_announced_once() {
         Some("每年下降5%")
     );
     click(&root, "button.lang");
+    // The other language is built again in parts, as at mount.
+    web::settle(&el);
     let slider = root
         .query_selector("input[data-f=growth][type=range]")
         .unwrap()

@@ -923,10 +923,11 @@ impl Rest {
         if h.0 == self.shown.who {
             return;
         }
+        // Before its part is built there is no box yet: the words are written when it is.
         if let Some(out) = ctx.by_uid("who-out") {
             out.set_inner_html(&h.0);
+            self.shown.who = h.0;
         }
-        self.shown.who = h.0;
     }
 
     pub fn on_input(&mut self, ctx: &Ctx, target: &Element, ty: &str) -> Result<(), JsError> {
