@@ -10,6 +10,7 @@
 //! - [`loader`]: what `embed.js` knows before the wasm arrives (kinds, words, heights to reserve,
 //!   the first chart pre-rendered);
 //! - [`markup`]: HTML building, and the top of each widget, shared by the page and the pre-render;
+//! - [`num`]: small numeric helpers that keep the wasm lean;
 //! - `web` (wasm32 only): the only module that touches wasm-bindgen and web-sys.
 
 pub mod charts;
@@ -17,6 +18,7 @@ pub mod data;
 pub mod format;
 pub mod loader;
 pub mod markup;
+pub mod num;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]

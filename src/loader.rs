@@ -155,7 +155,7 @@ pub fn height(kind: &str, lang: Lang, width: f64) -> Option<f64> {
     let at = ((width - f64::from(HEIGHT_FROM)) / f64::from(HEIGHT_STEP)).max(0.0);
     let i = (at.floor() as usize).min(row.len() - 1);
     let j = (i + 1).min(row.len() - 1);
-    let f = (at - i as f64).clamp(0.0, 1.0);
+    let f = crate::num::clamp(at - i as f64, 0.0, 1.0);
     Some(f64::from(row[i]) + (f64::from(row[j]) - f64::from(row[i])) * f)
 }
 

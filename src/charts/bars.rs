@@ -7,6 +7,7 @@ use super::scene::{wrap, Body, Frame, Legend, Scene, Spec, Swatch, LABEL, SMALL}
 use super::{text_width, Palette};
 use crate::data::{self, Unit};
 use crate::format::{self, Lang};
+use crate::num::clamp;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
@@ -469,11 +470,11 @@ impl Bars {
         let headers = self.headers(inner);
         let natural = self.natural_height(inner);
         // Extra room makes the bars a little thicker, never the text bigger.
-        let k = ((y1 - y0 - natural) / natural.max(1.0)).clamp(-0.4, 0.5) * 1.8 + 1.0;
+        let k = clamp((y1 - y0 - natural) / natural.max(1.0), -0.4, 0.5) * 1.8 + 1.0;
         let (bar_h, gap, ggap) = (
-            BAR * k.clamp(0.7, 1.5),
-            BAR_GAP * k.clamp(0.6, 1.6),
-            GROUP_GAP * k.clamp(0.6, 2.0),
+            BAR * clamp(k, 0.7, 1.5),
+            BAR_GAP * clamp(k, 0.6, 1.6),
+            GROUP_GAP * clamp(k, 0.6, 2.0),
         );
         let all = || self.groups.iter().flat_map(|g| g.bars.iter());
         let lw = all()

@@ -11,6 +11,7 @@ use super::scene::{
 use super::{text_width, PlanPoint, Table};
 use crate::data::{limit, LimitId};
 use crate::format::{self, Lang};
+use crate::num::clamp;
 use crate::rules::{budget, caps_fen, Cap, Destination};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
@@ -222,7 +223,7 @@ fn envelope_note(d: Destination, days: u32, lang: Lang) -> String {
 
 impl BudgetBody {
     fn plot_height(inner: f64) -> f64 {
-        (inner * 0.62).clamp(200.0, 300.0)
+        clamp(inner * 0.62, 200.0, 300.0)
     }
 
     pub fn natural_height(&self, inner: f64) -> f64 {
@@ -255,7 +256,7 @@ impl BudgetBody {
             .max()
             .unwrap_or(0) as f64
             / 100.0;
-        let ymax = (top_cost * 1.1).clamp(7000.0, 100_000.0);
+        let ymax = clamp(top_cost * 1.1, 7000.0, 100_000.0);
         let ystep = nice_step(ymax, ((y1 - 24.0 - y) / 42.0).floor().max(2.0));
         let ymax = (ymax / ystep).ceil() * ystep;
         let ylabels: Vec<(f64, String)> = {
@@ -277,7 +278,7 @@ impl BudgetBody {
             return;
         }
         let mx = |d: f64| px0 + (d - 0.5) / (f64::from(max_days) + 0.5 - 0.5) * (px1 - px0);
-        let my = |v: f64| py1 - (v.clamp(0.0, ymax) / ymax) * (py1 - py0);
+        let my = |v: f64| py1 - (clamp(v, 0.0, ymax) / ymax) * (py1 - py0);
 
         // Days over the 7-day limit, shaded.
         let limit_days = limit(LimitId::BatchDays).numerator as f64;
@@ -643,9 +644,7 @@ impl Room {
     fn line(&mut self, pts: &[(f64, f64)], half: f64) {
         for seg in pts.windows(2) {
             if let [a, b] = seg {
-                let n = ((b.0 - a.0).hypot(b.1 - a.1) / 3.0)
-                    .ceil()
-                    .clamp(1.0, 2000.0) as usize;
+                let n = clamp(((b.0 - a.0).hypot(b.1 - a.1) / 3.0).ceil(), 1.0, 2000.0) as usize;
                 for i in 0..=n {
                     let t = i as f64 / n as f64;
                     let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
@@ -689,7 +688,7 @@ impl Room {
                     (cx, cy),
                     r,
                 )?;
-                let e = (cx.clamp(b[0], b[2]), cy.clamp(b[1], b[3]));
+                let e = (clamp(cx, b[0], b[2]), clamp(cy, b[1], b[3]));
                 let len = (e.0 - cx).hypot(e.1 - cy).max(1.0);
                 let a = (cx + (e.0 - cx) * r / len, cy + (e.1 - cy) * r / len);
                 self.line(&[a, e], 1.0);
@@ -723,7 +722,7 @@ impl Room {
             let mut x = self.bounds[0];
             while x + w <= self.bounds[2] {
                 let b = [x, y, x + w, y + h];
-                let e = (c.0.clamp(x, x + w), c.1.clamp(y, y + h));
+                let e = (clamp(c.0, x, x + w), clamp(c.1, y, y + h));
                 let d = (e.0 - c.0).hypot(e.1 - c.1);
                 if best.is_none_or(|(bd, _)| d < bd) && self.free(&b) && self.clear(c, e, r) {
                     best = Some((d, b));

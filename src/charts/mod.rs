@@ -119,7 +119,7 @@ impl ChartId {
     /// fits in either language (narrow screens get relatively taller charts).
     pub fn aspect(self, css_width: f64) -> f64 {
         let w = if css_width.is_finite() {
-            css_width.clamp(240.0, 4000.0)
+            crate::num::clamp(css_width, 240.0, 4000.0)
         } else {
             640.0
         };
@@ -135,7 +135,7 @@ impl ChartId {
                 build_spec(self, &opts, &input, w).natural_height(w, lang)
             })
             .fold(0.0_f64, f64::max);
-        (h.ceil() / w).clamp(0.2, 3.0)
+        crate::num::clamp(h.ceil() / w, 0.2, 3.0)
     }
 }
 
@@ -670,9 +670,7 @@ fn scene_at(
 /// The canvas size of chart `id` at `css_width` CSS pixels, as the page sizes it: the chart's own
 /// aspect, rounded, between 160 and 2000 px tall.
 pub fn css_height(id: ChartId, css_width: f64) -> f64 {
-    (css_width * id.aspect(css_width))
-        .round()
-        .clamp(160.0, 2000.0)
+    crate::num::clamp((css_width * id.aspect(css_width)).round(), 160.0, 2000.0)
 }
 
 /// Chart `id` at `opts.css_width` CSS pixels (and [`css_height`]) as a paint list: the scene that

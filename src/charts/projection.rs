@@ -10,6 +10,7 @@ use super::scene::{rgba, wrap, Body, Frame, Legend, Scene, Spec, Swatch, LABEL, 
 use super::{text_width, Table};
 use crate::data::{self, Unit};
 use crate::format::{self, Lang};
+use crate::num::clamp;
 use plotters::style::text_anchor::{HPos, VPos};
 
 /// How eight months of output become a year's worth.
@@ -108,8 +109,7 @@ impl Projection {
     /// The growth rate used, in percent: clamped to the sane range; NaN is the reported rate.
     pub fn growth(&self) -> f64 {
         if self.growth_percent.is_finite() {
-            self.growth_percent
-                .clamp(Self::MIN_GROWTH, Self::MAX_GROWTH)
+            clamp(self.growth_percent, Self::MIN_GROWTH, Self::MAX_GROWTH)
         } else {
             reported_growth()
         }
@@ -362,7 +362,7 @@ impl ProjectionBody {
             return;
         }
         let natural = self.natural_height(inner, lang);
-        let row_h = ROW + ((y1 - y0 - natural) / self.rows.len() as f64).clamp(0.0, 14.0);
+        let row_h = ROW + clamp((y1 - y0 - natural) / self.rows.len() as f64, 0.0, 14.0);
         let texts: Vec<String> = self
             .rows
             .iter()

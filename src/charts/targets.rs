@@ -174,7 +174,11 @@ impl Progress {
         let [x0, y0, x1, y1] = rect;
         let inner = x1 - x0;
         let natural = self.natural_height(inner);
-        let extra = ((y1 - y0 - natural) / (self.rows.len().max(1) as f64)).clamp(0.0, 30.0);
+        let extra = crate::num::clamp(
+            (y1 - y0 - natural) / (self.rows.len().max(1) as f64),
+            0.0,
+            30.0,
+        );
         let mut y = y0 + extra / 3.0;
         for row in &self.rows {
             sc.next_series();

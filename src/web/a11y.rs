@@ -68,7 +68,7 @@ fn parse_rgb(css: &str) -> Option<RGBColor> {
         .map(|s| {
             s.parse::<f64>()
                 .ok()
-                .map(|v| v.clamp(0.0, 255.0).round() as u8)
+                .map(|v| crate::num::clamp(v, 0.0, 255.0).round() as u8)
         });
     Some(RGBColor(n.next()??, n.next()??, n.next()??))
 }

@@ -73,9 +73,9 @@ fn draw_into(
     theme: ChartTheme,
     input: &ChartInput,
 ) -> Result<ChartLayout, JsError> {
-    let css_width = css_width.clamp(200.0, 4000.0).round();
+    let css_width = crate::num::clamp(css_width, 200.0, 4000.0).round();
     let dpr = if dpr.is_finite() {
-        dpr.clamp(1.0, 4.0)
+        crate::num::clamp(dpr, 1.0, 4.0)
     } else {
         1.0
     };
