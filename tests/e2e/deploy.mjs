@@ -268,7 +268,7 @@ check(await ready(c.page) && loaded(c.requests, before['pkg-towns']).length === 
 const crate = `${ROOT}/crate`;
 rmSync(crate, { recursive: true, force: true });
 mkdirSync(`${crate}/tests`, { recursive: true });
-for (const p of ['Cargo.toml', 'Cargo.lock', 'src', 'benches', 'examples']) if (existsSync(p)) cpSync(p, `${crate}/${p}`, { recursive: true });
+for (const p of ['Cargo.toml', 'Cargo.lock', 'src', 'vendor', 'benches', 'examples']) if (existsSync(p)) cpSync(p, `${crate}/${p}`, { recursive: true });
 for (const f of readdirSync('tests').filter((f) => f.endsWith('.rs'))) cpSync(`tests/${f}`, `${crate}/tests/${f}`);
 const manifest = readFileSync('Cargo.toml', 'utf8');
 if (!/^name = "sx-explainer"$/m.test(manifest)) throw new Error('Cargo.toml: no `name = "sx-explainer"` to rename in the copy');
