@@ -16,3 +16,18 @@
 pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
     x.max(lo).min(hi)
 }
+
+/// A CSS length in pixels (`"412px"`, `"37.5px"`), rounded to 2 decimals and written through
+/// integer formatting: `{}` on an `f64` would bring Rust's float printing into the wasm.
+///
+/// ```
+/// use sx_explainer::num::px;
+/// assert_eq!(px(412.0), "412px");
+/// assert_eq!(px(37.5), "37.5px");
+/// assert_eq!(px(-0.004), "0px");
+/// ```
+pub fn px(v: f64) -> String {
+    let mut s = crate::format::decimal(v, 2);
+    s.push_str("px");
+    s
+}

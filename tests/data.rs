@@ -867,6 +867,7 @@ fn csv_export_opens_in_excel_and_holds_every_record() {
         assert_eq!(row[1], r.label_zh);
         assert_eq!(row[2], r.label_en);
         assert_eq!(row[3].parse::<f64>().ok(), Some(r.value), "{}", r.id);
+        assert_eq!(row[3], r.value.to_string(), "{}: the shortest form", r.id);
         assert_eq!(row[6], r.kind.as_str());
         assert_eq!(row[12], r.formula.unwrap_or(""));
     }

@@ -3,7 +3,7 @@
 //! crate would cost more than these few lines.
 
 use super::{records, Record, Strength};
-use crate::format::Lang;
+use crate::format::{self, Lang};
 
 /// The CSV's columns, in order. `source_zh`/`source_en` cite the paragraph for a reader.
 pub const CSV_COLUMNS: [&str; 14] = [
@@ -57,8 +57,9 @@ fn csv_fields(r: &Record) -> [String; 14] {
         r.id.to_string(),
         r.label_zh.to_string(),
         r.label_en.to_string(),
-        // Rust's shortest round-trip form: 10, 410.5, 347.29.
-        r.value.to_string(),
+        // 10, 410.5, 347.29: the shortest form (tests/data.rs checks it against `to_string`),
+        // written without Rust's float printing, which would weigh on the wasm.
+        format::decimal(r.value, 6),
         r.unit.as_str().to_string(),
         r.period.to_string(),
         r.kind.as_str().to_string(),

@@ -8,6 +8,7 @@ use super::html::H;
 use super::{js_err, Act, Ctx};
 use crate::charts::Step;
 use crate::format::Lang;
+use crate::num::px;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -83,10 +84,8 @@ fn draw_into(
     canvas.set_width((css_width * dpr).round() as u32);
     canvas.set_height((css_height * dpr).round() as u32);
     let style = canvas.style();
-    style.set_property("width", &format!("{css_width}px")).ok();
-    style
-        .set_property("height", &format!("{css_height}px"))
-        .ok();
+    style.set_property("width", &px(css_width)).ok();
+    style.set_property("height", &px(css_height)).ok();
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_err("no 2d context"))?;
     let ctx2d = canvas
@@ -666,13 +665,13 @@ fn show_tip(ctx: &Ctx, slug: &str, text: &str, x: f64, y: f64, plot_w: f64) {
         if x > plot_w / 2.0 {
             style.set_property("left", "auto").ok();
             style
-                .set_property("right", &format!("{}px", (plot_w - x + 8.0).max(0.0)))
+                .set_property("right", &px((plot_w - x + 8.0).max(0.0)))
                 .ok();
         } else {
             style.set_property("right", "auto").ok();
-            style.set_property("left", &format!("{}px", x + 8.0)).ok();
+            style.set_property("left", &px(x + 8.0)).ok();
         }
-        style.set_property("top", &format!("{}px", y + 12.0)).ok();
+        style.set_property("top", &px(y + 12.0)).ok();
     }
 }
 

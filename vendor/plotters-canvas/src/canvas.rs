@@ -73,7 +73,28 @@ impl CanvasBackend {
 fn make_canvas_color(color: BackendColor) -> JsValue {
     let (r, g, b) = color.rgb;
     let a = color.alpha;
-    format!("rgba({},{},{},{})", r, g, b, a).into()
+    format!("rgba({},{},{},{})", r, g, b, css_number(a)).into()
+}
+
+/// `x` as CSS reads it, as `{}` would write it when it has at most 6 decimals (0.35, 13, 27.5),
+/// but through integer formatting: `{}` on an `f64` brings Rust's float printing into the wasm
+/// (sx-explainer's patch, see PATCHED.md).
+fn css_number(x: f64) -> String {
+    if !x.is_finite() {
+        return String::from("0");
+    }
+    let m = (x.abs() * 1e6).round();
+    if m >= 1e18 {
+        return format!("{}", x.round() as i64);
+    }
+    let m = m as u64;
+    let (int, frac) = (m / 1_000_000, m % 1_000_000);
+    let sign = if x < 0.0 && m != 0 { "-" } else { "" };
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    let frac = format!("{frac:06}");
+    format!("{sign}{int}.{}", frac.trim_end_matches('0'))
 }
 
 impl DrawingBackend for CanvasBackend {
@@ -285,7 +306,7 @@ impl DrawingBackend for CanvasBackend {
         self.context.set_font(&format!(
             "{} {}px {}",
             style.style().as_str(),
-            style.size(),
+            css_number(style.size()),
             style.family().as_str(),
         ));
         self.context
