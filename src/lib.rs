@@ -23,3 +23,9 @@ pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The wasm's allocator: talc instead of Rust's default dlmalloc, which is larger. The module
+/// runs on the page's one thread (no `atomics`), which talc's single-threaded cell relies on.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
