@@ -110,8 +110,15 @@ await context.close();
 await browser.close();
 server.close();
 
-// 4. The native check of a 100-batch plan.
-const benchOut = execFileSync('cargo', ['bench', '--quiet', '--bench', 'rules'], { encoding: 'utf8' });
+// 4. The native check of a 100-batch plan. The crate is a cdylib too, so cargo names its rlib
+// without a hash, and the release profile's panic=abort makes `cargo bench` build it twice (abort for
+// check_plan, unwind for the bench harness) into that one name: the later link then fails with
+// "multiple different versions of serde_core", now and then. With panic=unwind throughout there is
+// one build of it; in a target directory of its own, it never overwrites the exporter's release rlib.
+const benchOut = execFileSync('cargo', ['bench', '--quiet', '--bench', 'rules'], {
+  encoding: 'utf8',
+  env: { ...process.env, CARGO_TARGET_DIR: 'target/bench/cargo', CARGO_PROFILE_RELEASE_PANIC: 'unwind' },
+});
 const native = benchOut.match(/median[^\d]*([\d.]+)\s*µs/i);
 const nativeUs = native ? Number(native[1]) : NaN;
 
