@@ -153,6 +153,8 @@ async function load(name, { slowdown = 1 } = {}) {
     };
   } finally {
     await context.close();
+    // The closed context's renderer exits in the background: let it go before the next load.
+    await new Promise((ok) => setTimeout(ok, 250));
   }
 }
 
