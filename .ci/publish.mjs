@@ -10,6 +10,8 @@
 //  - .gz and .br siblings are written beside every text and wasm file of the site.
 //  - The files of the last KEEP builds stay, so a page opened before a deploy keeps working with
 //    the old embed.js; older ones are deleted. pkg/, pkg-towns/ and assets/ belong to the build.
+//  - embed.js and the glue are minified with terser (pinned in tests/e2e/package.json), after
+//    which the build's names and the core's data go into embed.js.
 //  - The sizes a reader downloads are printed, raw, gzip and brotli.
 // Usage: node .ci/publish.mjs <www> <stage> [variant...]
 //   <stage>/<variant>/ holds wasm-pack's output for each variant built now (pkg, pkg-towns); a
@@ -22,7 +24,7 @@ import {
   existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 // Text and wasm: what gets .gz and .br siblings (and what a server must vary by Accept-Encoding).
@@ -42,6 +44,18 @@ const PLACEHOLDER = '/*FILES*/ null';
 // sx_explainer::loader::json(), written with the fallbacks by the export into export/loader/.
 const CORE = '/*CORE*/ null';
 const CORE_DIR = join('export', 'loader');
+
+const TERSER = fileURLToPath(new URL('../tests/e2e/node_modules/.bin/terser', import.meta.url));
+
+// `code` minified with terser: two compress passes, mangled local names, no comments, quotes as
+// written (the glue's wasm name stays in single quotes). `module` for an ES module (the glue),
+// whose top-level names may be mangled too; embed.js is a classic script.
+export function minify(code, { module = false } = {}) {
+  const args = ['--compress', 'passes=2', '--mangle', '--comments', 'false', '--ecma', '2020',
+    '--format', 'quote_style=3'];
+  if (module) args.push('--module');
+  return execFileSync(TERSER, args, { input: code, maxBuffer: 1 << 26 }).toString().trim() + '\n';
+}
 
 export const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 
@@ -106,7 +120,7 @@ function publishVariant(www, dir, variant) {
   const glue = readFileSync(join(dir, GLUE), 'utf8');
   const ref = `'${WASM}'`;
   if (glue.split(ref).length !== 2) throw new Error(`${dir}/${GLUE}: expected one reference to ${ref}`);
-  const hashedGlue = Buffer.from(glue.replace(ref, `'${wasmName}'`));
+  const hashedGlue = Buffer.from(minify(glue.replace(ref, `'${wasmName}'`), { module: true }));
   mkdirSync(join(www, variant), { recursive: true });
   return {
     js: put(www, `${variant}/sx_explainer.${contentHash(hashedGlue)}.js`, hashedGlue),
@@ -199,9 +213,16 @@ export function publish(www, stage, variants, { log = (line) => console.error(`[
   for (const p of [PLACEHOLDER, CORE]) {
     if (loader.split(p).length !== 2) throw new Error(`src/web/embed.js: expected one ${p} placeholder`);
   }
-  const embed = '// The explainer\'s embed loader, written by .ci/build from src/web/embed.js.\n' +
-    loader.replace(PLACEHOLDER, () => JSON.stringify(files)).replace(CORE, () => coreText.trim())
-      .split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
+  // Minified with stand-ins for the placeholders (undeclared globals, which terser keeps as
+  // they are), then the names and the core's data go in as JSON.
+  const stand = { [PLACEHOLDER]: '__SX_FILES__', [CORE]: '__SX_CORE__' };
+  let small = minify(loader.replace(PLACEHOLDER, stand[PLACEHOLDER]).replace(CORE, stand[CORE]));
+  for (const p of [PLACEHOLDER, CORE]) {
+    if (small.split(stand[p]).length !== 2) throw new Error(`embed.js minified: expected one ${stand[p]}`);
+  }
+  small = small.replace(stand[PLACEHOLDER], () => JSON.stringify(files))
+    .replace(stand[CORE], () => JSON.stringify(core));
+  const embed = '// The explainer\'s embed loader, written by .ci/build from src/web/embed.js.\n' + small;
   const embedFile = join(www, 'embed.js');
   if (!existsSync(embedFile) || readFileSync(embedFile, 'utf8') !== embed) writeAtomic(embedFile, embed);
   // embed.css, the host page's stylesheet that reserves each embed's height until embed.js runs:
