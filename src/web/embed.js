@@ -32,6 +32,8 @@
   // From the core: { kinds: [{ id, build, title }], words: { zh, en }, heights: { from, step, rows } }.
   const CORE = /*CORE*/ null;
   const SLOW_MS = 8000;
+  // The longest the wasm's download waits for a pre-rendered first chart to be painted.
+  const PRE_WAIT_MS = 1500;
 
   const esc = (s) => String(s).replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
   const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
@@ -163,7 +165,9 @@
     // check it once the top is laid out.
     const guess = bucket(width - 20);
     const first = list(guess);
-    styles().then(async (sheet) => {
+    // Settles when the painted chart is on screen or the pre-render given up: until then the
+    // wasm waits (see mountAll).
+    entry.preDone = styles().then(async (sheet) => {
       if (!sheet || hosts.get(el) !== entry || entry.state !== 'loading') return;
       adopt(root, sheet);
       const box = root.firstElementChild;
@@ -180,7 +184,11 @@
       paint(canvas, paintList, Math.min(4, Math.max(1, window.devicePixelRatio || 1)));
       entry.pre = w;
       performance.mark('sx:first-chart');
-    });
+      // Settles once a frame with the chart has been produced: the wasm's takeover, a longer
+      // task, waits for it rather than holding the painted chart off the screen.
+      entry.shown = new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+      await entry.shown;
+    }).catch(() => {});
   };
 
   // Paints a paint list (sx_explainer::charts::paint_list: the chart's shapes in CSS pixels) as
@@ -355,12 +363,20 @@
     const build = modules.pkg || wanted.some((it) => it.kind.build === 'pkg') ? 'pkg' : 'pkg-towns';
     const css = styles();
     for (const it of wanted) css.then((s) => hosts.get(it.el)?.state === 'loading' && adopt(it.root, s));
-    const loading = load(build);
+    // Where a chart is being pre-rendered, the glue and the wasm are fetched once it is on screen
+    // (or given up, or after PRE_WAIT_MS at most): the first chart's few kilobytes then have the
+    // reader's connection to themselves, and the wasm's compile and mount come after its frame.
+    const pres = wanted.map((it) => hosts.get(it.el)?.preDone).filter(Boolean);
+    const loading = (pres.length
+      ? Promise.race([Promise.all(pres), new Promise((r) => setTimeout(r, PRE_WAIT_MS))])
+      : Promise.resolve()).then(() => load(build));
     return Promise.all([loading, css]).then(async ([mod, s]) => {
       // Each widget mounts in its own task, in page order: the first one reaches the screen
       // before the next one starts.
       for (const [k, it] of wanted.entries()) {
         if (k > 0) await new Promise((r) => setTimeout(r, 0));
+        const shown = hosts.get(it.el)?.shown;
+        if (shown) await shown;
         const entry = hosts.get(it.el);
         if (!entry || entry.state !== 'loading') continue;
         if (!it.el.isConnected) { hosts.delete(it.el); continue; }
