@@ -179,7 +179,8 @@
       box.replaceWith(section);
       const canvas = section.querySelector('.plot canvas');
       const w = bucket(section.querySelector('.plot').clientWidth);
-      const paintList = await (w === guess ? first : list(w));
+      // The layout above and the painting below are two tasks, neither of them long.
+      const [paintList] = await Promise.all([w === guess ? first : list(w), new Promise((r) => setTimeout(r, 0))]);
       if (!paintList || hosts.get(el) !== entry || entry.state !== 'loading' || !canvas.isConnected) return;
       paint(canvas, paintList, Math.min(4, Math.max(1, window.devicePixelRatio || 1)));
       entry.pre = w;
