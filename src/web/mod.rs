@@ -253,8 +253,9 @@ struct Widget {
     scheme: Option<(web_sys::MediaQueryList, EventCallback)>,
     /// Test hook: the next event throws a JS exception inside the handler.
     fault_next: bool,
-    /// The parts of the widget's markup not inserted yet ([`Widget::render`]), first one first.
-    pending: std::collections::VecDeque<String>,
+    /// The parts of the widget not inserted yet, by number ([`Widget::render`]); each part's
+    /// markup is built when it goes in.
+    pending: std::ops::Range<usize>,
     /// The callback that inserts the next part, and its pending request (`true`: an idle
     /// callback, `false`: a timeout), cancelled when the widget goes.
     on_stage: Closure<dyn FnMut()>,
@@ -633,7 +634,7 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         frame: None,
         scheme,
         fault_next: false,
-        pending: std::collections::VecDeque::new(),
+        pending: 0..0,
         on_stage,
         stage: None,
         reserved,
@@ -840,22 +841,16 @@ impl Widget {
             &|s| ctx.uid(s),
             Some(Act::Lang.name()),
         );
-        let mut parts = match &self.state {
-            State::Towns(t) => t.parts(ctx),
-            #[cfg(feature = "rest-trip")]
-            State::Rest(r) => r.parts(ctx),
-        };
-        // The first part (the top of the widget, its first chart or its form) goes in now and is
-        // drawn at once; the rest follow one part per idle period ([`Widget::next_stage`]), so
-        // no task is long and the first chart reaches the screen first.
-        let first = if parts.is_empty() {
-            String::new()
-        } else {
-            parts.remove(0)
-        };
-        h.0.push_str(&first);
+        // The first part (the top of the widget, its first chart or its form) is built and goes
+        // in now, and is drawn at once; the rest are built and follow one part per idle period
+        // ([`Widget::next_stage`]), so no task is long and the first chart reaches the screen
+        // first.
+        let count = self.part_count();
+        if count > 0 {
+            h.0.push_str(&self.part(0));
+        }
         section.set_inner_html(&h.0);
-        self.pending = parts.into();
+        self.pending = 1.min(count)..count;
         if let Some(px) = self.reserved.filter(|_| !self.pending.is_empty()) {
             if let Some(el) = section.dyn_ref::<web_sys::HtmlElement>() {
                 el.style()
@@ -872,12 +867,30 @@ impl Widget {
         Ok(())
     }
 
+    fn part_count(&self) -> usize {
+        match &self.state {
+            State::Towns(t) => t.part_count(),
+            #[cfg(feature = "rest-trip")]
+            State::Rest(r) => r.part_count(),
+        }
+    }
+
+    /// The markup of part `i` of the widget, built now.
+    fn part(&self, i: usize) -> String {
+        match &self.state {
+            State::Towns(t) => t.part(&self.ctx, i),
+            #[cfg(feature = "rest-trip")]
+            State::Rest(r) => r.part(&self.ctx, i),
+        }
+    }
+
     /// Inserts the next part of the widget and draws what it brought.
     fn next_stage(&mut self) -> Result<(), JsError> {
         self.stage = None;
-        let Some(part) = self.pending.pop_front() else {
+        let Some(i) = self.pending.next() else {
             return Ok(());
         };
+        let part = self.part(i);
         let section = self.section()?;
         section
             .insert_adjacent_html("beforeend", &part)

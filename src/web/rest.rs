@@ -216,13 +216,22 @@ impl Rest {
 
     /// The widget's markup in parts, inserted one per task: the lead, the verdict, the form, the
     /// checks and the budget chart first; then who may go and the rules.
-    pub fn parts(&self, ctx: &Ctx) -> Vec<String> {
+    /// How many parts the widget is built in: the form with its results, then "who may go?"
+    /// with the rules as the article states them.
+    pub fn part_count(&self) -> usize {
+        2
+    }
+
+    /// Part `i`'s markup, built when it is inserted.
+    pub fn part(&self, ctx: &Ctx, i: usize) -> String {
         let mut h = H::default();
-        self.markup(ctx, &mut h);
-        let mut rest = H::default();
-        self.who_markup(ctx, &mut rest);
-        self.rules_markup(ctx, &mut rest);
-        vec![h.0, rest.0]
+        if i == 0 {
+            self.markup(ctx, &mut h);
+        } else {
+            self.who_markup(ctx, &mut h);
+            self.rules_markup(ctx, &mut h);
+        }
+        h.0
     }
 
     fn markup(&self, ctx: &Ctx, h: &mut H) {

@@ -37,29 +37,34 @@ impl Towns {
 
     /// The widget's markup in parts, inserted one per task: the lead and the first chart, then
     /// each further chart, then "Also in the article" and the source line.
-    pub fn parts(&self, ctx: &Ctx) -> Vec<String> {
-        let mut parts = Vec::new();
+    /// How many parts the widget is built in: the lead with the first chart, each other chart,
+    /// then "Also in the article" with the source line.
+    pub fn part_count(&self) -> usize {
+        CHARTS.len() + 1
+    }
+
+    /// Part `i`'s markup, built when it is inserted (the first part at mount, each other one in
+    /// its own idle period), so the mount's task builds no more than it shows.
+    pub fn part(&self, ctx: &Ctx, i: usize) -> String {
         let mut h = H::default();
-        crate::markup::towns_lead(&mut h, ctx.lang);
-        for (i, id) in CHARTS.into_iter().enumerate() {
-            if i > 0 {
-                parts.push(std::mem::take(&mut h.0));
-            }
+        if i == 0 {
+            crate::markup::towns_lead(&mut h, ctx.lang);
+        }
+        if let Some(&id) = CHARTS.get(i) {
             self.charts.figure(ctx, &mut h, id, &self.input, |h| {
                 if id == ChartId::Projection {
                     self.controls(ctx, h);
                 }
             });
+        } else {
+            self.also_markup(ctx, &mut h);
+            let src = match ctx.lang {
+                Lang::Zh => format!("来源：{}。", data::ARTICLE_ZH),
+                Lang::En => format!("Source: {}.", data::ARTICLE_EN),
+            };
+            h.e("p", &[("class", "src")], &src);
         }
-        parts.push(std::mem::take(&mut h.0));
-        self.also_markup(ctx, &mut h);
-        let src = match ctx.lang {
-            Lang::Zh => format!("来源：{}。", data::ARTICLE_ZH),
-            Lang::En => format!("Source: {}.", data::ARTICLE_EN),
-        };
-        h.e("p", &[("class", "src")], &src);
-        parts.push(h.0);
-        parts
+        h.0
     }
 
     /// "文章还提到 / Also in the article": the figures no chart compares, as cards grouped by
