@@ -242,6 +242,14 @@ for (const [width, dpr, scheme, path] of [
     check(before && !before.ready, `${label}: painted before the wasm (${before?.size})`, JSON.stringify(before));
     check(before && after && before.digest === after.digest && before.size === after.size && before.at === after.at,
       `${label}: the wasm's chart has the same pixels on the same spot`, `${JSON.stringify(before)} then ${JSON.stringify(after)}`);
+    // The wasm and its glue are requested only once the pre-rendered chart is painted.
+    const order = await p.evaluate(() => {
+      const first = performance.getEntriesByName('sx:first-chart')[0].startTime;
+      const mod = performance.getEntriesByType('resource').filter((e) => /\/sx_explainer[^/]*\.(?:wasm|js)$/.test(new URL(e.name).pathname));
+      return { first: Math.round(first), starts: mod.map((e) => Math.round(e.startTime)) };
+    });
+    check(order.starts.length === 2 && order.starts.every((t) => t >= order.first),
+      `${label}: the glue and the wasm are fetched after the chart is painted (${order.first} ms; ${order.starts.join(', ')} ms)`, JSON.stringify(order));
   }
   check(!problems.length, `${label}: no page or console errors`, problems.join('; '));
   await context.close();
