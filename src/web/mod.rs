@@ -262,6 +262,12 @@ struct Widget {
     stage: Option<(bool, i32)>,
     /// The height the loader reserved, kept as the widget's minimum until every part is in.
     reserved: Option<i32>,
+    /// The loader's pre-rendered first chart, until the first render puts it in place of its own
+    /// canvas ([`Widget::render`]).
+    pre: Option<web_sys::HtmlCanvasElement>,
+    /// The first part's charts are drawn in the next task rather than the mount's: the
+    /// pre-rendered chart, the same pixels, shows meanwhile.
+    first_draw: bool,
 }
 
 thread_local! {
@@ -548,6 +554,14 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         h.o("link", &[("rel", "stylesheet"), ("href", css_href)]);
     }
     h.o("section", &[("class", "sx")]).c("section");
+    // The loader's pre-rendered first chart (a towns widget's), kept to stand in for the
+    // widget's own until that is drawn.
+    let pre = root
+        .query_selector("section.sx .plot canvas")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .filter(|c| is_towns && c.width() > 0 && c.height() > 0);
     root.set_inner_html(&h.0);
     let ctx = Ctx {
         id,
@@ -638,6 +652,8 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         on_stage,
         stage: None,
         reserved,
+        pre,
+        first_draw: false,
     };
     match guarded(|| widget.render()) {
         Ok(Ok(())) => {}
@@ -731,6 +747,37 @@ pub fn mark_centre(host: &Element, slug: &str, record: &str) -> Option<(f64, f64
     .flatten()
 }
 
+/// Puts `old` (the loader's pre-rendered first chart) in place of the first canvas in `section`,
+/// with that canvas's attributes and its own pixels and CSS size. Returns whether it did.
+fn stand_in(section: &Element, old: &web_sys::HtmlCanvasElement) -> bool {
+    let Some(new) = section.query_selector(".plot canvas").ok().flatten() else {
+        return false;
+    };
+    let style = old.style();
+    let (w, h) = (
+        style.get_property_value("width").unwrap_or_default(),
+        style.get_property_value("height").unwrap_or_default(),
+    );
+    let names = old.get_attribute_names();
+    for i in 0..names.length() {
+        if let Some(n) = names.get(i).as_string() {
+            old.remove_attribute(&n).ok();
+        }
+    }
+    let names = new.get_attribute_names();
+    for i in 0..names.length() {
+        if let (Some(n), Some(v)) = (
+            names.get(i).as_string(),
+            names.get(i).as_string().and_then(|n| new.get_attribute(&n)),
+        ) {
+            old.set_attribute(&n, &v).ok();
+        }
+    }
+    style.set_property("width", &w).ok();
+    style.set_property("height", &h).ok();
+    new.replace_with_with_node_1(old).is_ok()
+}
+
 /// Test hook: inserts at once every part of the widget in `host` that is still waiting for
 /// idle time (a page gets them within about 200 ms).
 #[doc(hidden)]
@@ -744,7 +791,7 @@ pub fn settle(host: &Element) {
     while with_widget(id, |w| {
         w.cancel_stage();
         w.next_stage().ok();
-        !w.pending.is_empty()
+        !w.pending.is_empty() || w.first_draw
     }) == Some(true)
     {}
 }
@@ -851,6 +898,10 @@ impl Widget {
         }
         section.set_inner_html(&h.0);
         self.pending = 1.min(count)..count;
+        // At mount, with a pre-rendered first chart: it takes the place of the new canvas, and
+        // the drawing (a layout and the chart) waits for the next task, so the mount's task
+        // stays short. The wasm then draws the same pixels on the same canvas.
+        self.first_draw = self.pre.take().is_some_and(|old| stand_in(&section, &old));
         if let Some(px) = self.reserved.filter(|_| !self.pending.is_empty()) {
             if let Some(el) = section.dyn_ref::<web_sys::HtmlElement>() {
                 el.style()
@@ -858,13 +909,22 @@ impl Widget {
                     .ok();
             }
         }
-        match &mut self.state {
-            State::Towns(t) => t.after_render(ctx)?,
-            #[cfg(feature = "rest-trip")]
-            State::Rest(r) => r.after_render(ctx)?,
+        if !self.first_draw {
+            self.after_render()?;
         }
         self.schedule_stage();
         Ok(())
+    }
+
+    /// Shows the first part's results: its charts drawn (and, for the rest-trip form, the plan
+    /// checked).
+    fn after_render(&mut self) -> Result<(), JsError> {
+        let ctx = &self.ctx;
+        match &mut self.state {
+            State::Towns(t) => t.after_render(ctx),
+            #[cfg(feature = "rest-trip")]
+            State::Rest(r) => r.after_render(ctx),
+        }
     }
 
     fn part_count(&self) -> usize {
@@ -887,6 +947,15 @@ impl Widget {
     /// Inserts the next part of the widget and draws what it brought.
     fn next_stage(&mut self) -> Result<(), JsError> {
         self.stage = None;
+        if self.first_draw {
+            self.first_draw = false;
+            self.after_render()?;
+            if self.pending.is_empty() {
+                mark("sx:mounted");
+            }
+            self.schedule_stage();
+            return Ok(());
+        }
         let Some(i) = self.pending.next() else {
             return Ok(());
         };
@@ -915,12 +984,14 @@ impl Widget {
     /// Asks for the next part in the browser's next idle period (within 200 ms), or after a
     /// zero timeout where `requestIdleCallback` is missing.
     fn schedule_stage(&mut self) {
-        if self.pending.is_empty() || self.stage.is_some() {
+        if (self.pending.is_empty() && !self.first_draw) || self.stage.is_some() {
             return;
         }
         let Some(w) = web_sys::window() else { return };
         let f = self.on_stage.as_ref().unchecked_ref();
-        self.stage = if has(&w, "requestIdleCallback") {
+        // The first part's drawing goes first, in the next task (a zero timeout): its canvas
+        // shows the pre-rendered chart meanwhile.
+        self.stage = if has(&w, "requestIdleCallback") && !self.first_draw {
             let opts = web_sys::IdleRequestOptions::new();
             opts.set_timeout(200);
             w.request_idle_callback_with_options(f, &opts)

@@ -233,8 +233,15 @@ for (const [width, dpr, scheme, path] of [
   });
   const before = await p.waitForFunction(() => performance.getEntriesByName('sx:first-chart').length > 0, null, { timeout: 4000 })
     .then(grab).catch(() => null);
+  await p.evaluate(() => {
+    const c = document.querySelector('[data-explainer=towns]').shadowRoot.querySelector('.plot canvas');
+    if (c) c.preRendered = true;
+  });
   release();
   await mounted(p, 1);
+  // The wasm's own drawing of chart 1 (it comes a task after the mount, onto the pre-rendered
+  // canvas, which stands in until then).
+  await p.waitForFunction(() => performance.getEntriesByName('sx:chart:output').length > 0, null, { timeout: 4000 });
   const after = await grab();
   if (width > 760 + 20) {
     check(!before, `${label}: wider than the build covers, no pre-render (the wasm draws the first chart)`);
@@ -242,6 +249,14 @@ for (const [width, dpr, scheme, path] of [
     check(before && !before.ready, `${label}: painted before the wasm (${before?.size})`, JSON.stringify(before));
     check(before && after && before.digest === after.digest && before.size === after.size && before.at === after.at,
       `${label}: the wasm's chart has the same pixels on the same spot`, `${JSON.stringify(before)} then ${JSON.stringify(after)}`);
+    // The pre-rendered canvas stood in for the wasm's (no new element, so nothing flashes), and
+    // carries the wasm's attributes: its id, a Tab stop, its role and name.
+    const canvas = await p.evaluate(() => {
+      const c = document.querySelector('[data-explainer=towns]').shadowRoot.querySelector('.plot canvas');
+      return { pre: c.preRendered === true, id: c.id, tab: c.getAttribute('tabindex'), role: c.getAttribute('role'), name: c.getAttribute('aria-label') };
+    });
+    check(canvas.pre && /^w\d+-output-c$/.test(canvas.id) && canvas.tab === '0' && canvas.role === 'application' && !!canvas.name,
+      `${label}: the pre-rendered canvas stays, with the widget's id, Tab stop, role and name`, JSON.stringify(canvas));
     // The wasm and its glue are requested only once the pre-rendered chart is painted.
     const order = await p.evaluate(() => {
       const first = performance.getEntriesByName('sx:first-chart')[0].startTime;
