@@ -350,7 +350,10 @@ mod tests {
         assert_eq!(HEIGHTS[0].0, "towns");
         // 280 and 320 px are measured: halfway is their mean.
         assert_eq!(height("towns", Lang::Zh, 280.0), Some(row[0]));
-        assert_eq!(height("towns", Lang::Zh, 300.0), Some((row[0] + row[1]) / 2.0));
+        assert_eq!(
+            height("towns", Lang::Zh, 300.0),
+            Some((row[0] + row[1]) / 2.0)
+        );
         assert_eq!(height("towns", Lang::Zh, 100.0), Some(row[0]));
         assert_eq!(height("towns", Lang::Zh, 4000.0), Some(row[25]));
         assert_eq!(height("nope", Lang::Zh, 360.0), None);

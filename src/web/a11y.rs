@@ -74,7 +74,11 @@ fn parse_rgb(css: &str) -> Option<RGBColor> {
 fn channel(s: &str) -> Option<u8> {
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     let v: u32 = int.parse().ok()?;
-    let up = u32::from(frac.as_bytes().first().is_some_and(|d| (b'5'..=b'9').contains(d)));
+    let up = u32::from(
+        frac.as_bytes()
+            .first()
+            .is_some_and(|d| (b'5'..=b'9').contains(d)),
+    );
     Some((v + up).min(255) as u8)
 }
 

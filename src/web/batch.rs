@@ -44,7 +44,8 @@ impl Batched {
         // The alpha as plotters-canvas (patched, vendor/) writes it: through integers, since `{}`
         // on an f64 would bring Rust's float printing into the wasm.
         let a = crate::format::decimal(b.alpha, 6);
-        self.ctx.set_stroke_style_str(&format!("rgba({r},{g},{bl},{a})"));
+        self.ctx
+            .set_stroke_style_str(&format!("rgba({r},{g},{bl},{a})"));
         self.ctx.set_line_width(f64::from(b.width));
         self.ctx.begin_path();
         for (from, to) in &b.segments {
