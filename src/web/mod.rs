@@ -265,8 +265,8 @@ struct Widget {
     /// The loader's pre-rendered first chart, until the first render puts it in place of its own
     /// canvas ([`Widget::render`]).
     pre: Option<web_sys::HtmlCanvasElement>,
-    /// The first part's charts are drawn in the next task rather than the mount's: the
-    /// pre-rendered chart, the same pixels, shows meanwhile.
+    /// The first part's charts are drawn in the next task rather than the mount's, which stays
+    /// short: for the towns, the pre-rendered chart (the same pixels) shows meanwhile.
     first_draw: bool,
 }
 
@@ -901,7 +901,14 @@ impl Widget {
         // At mount, with a pre-rendered first chart: it takes the place of the new canvas, and
         // the drawing (a layout and the chart) waits for the next task, so the mount's task
         // stays short. The wasm then draws the same pixels on the same canvas.
-        self.first_draw = self.pre.take().is_some_and(|old| stand_in(&section, &old));
+        // The rest-trip form's budget chart is drawn in the next task too (after its plan is
+        // checked and shown in this one).
+        let stood_in = self.pre.take().is_some_and(|old| stand_in(&section, &old));
+        self.first_draw = match self.state {
+            State::Towns(_) => stood_in,
+            #[cfg(feature = "rest-trip")]
+            State::Rest(_) => true,
+        };
         if let Some(px) = self.reserved.filter(|_| !self.pending.is_empty()) {
             if let Some(el) = section.dyn_ref::<web_sys::HtmlElement>() {
                 el.style()
@@ -909,21 +916,24 @@ impl Widget {
                     .ok();
             }
         }
-        if !self.first_draw {
-            self.after_render()?;
+        let ctx = &self.ctx;
+        match &mut self.state {
+            State::Towns(t) if !self.first_draw => t.after_render(ctx)?,
+            State::Towns(_) => {}
+            #[cfg(feature = "rest-trip")]
+            State::Rest(r) => r.after_render(ctx)?,
         }
         self.schedule_stage();
         Ok(())
     }
 
-    /// Shows the first part's results: its charts drawn (and, for the rest-trip form, the plan
-    /// checked).
-    fn after_render(&mut self) -> Result<(), JsError> {
+    /// The first part's charts, drawn a task after the mount.
+    fn first_charts(&mut self) -> Result<(), JsError> {
         let ctx = &self.ctx;
         match &mut self.state {
             State::Towns(t) => t.after_render(ctx),
             #[cfg(feature = "rest-trip")]
-            State::Rest(r) => r.after_render(ctx),
+            State::Rest(r) => r.redraw_chart(ctx, true),
         }
     }
 
@@ -949,7 +959,7 @@ impl Widget {
         self.stage = None;
         if self.first_draw {
             self.first_draw = false;
-            self.after_render()?;
+            self.first_charts()?;
             if self.pending.is_empty() {
                 mark("sx:mounted");
             }

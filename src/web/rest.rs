@@ -104,6 +104,8 @@ pub(crate) struct Rest {
     on_link: Closure<dyn FnMut()>,
     /// Kept alive for the clipboard promise (one pair per widget, reused).
     copy_cbs: Option<(Callback, Callback)>,
+    /// While the first part is shown: the budget chart's points are set but not drawn yet.
+    hold_chart: bool,
 }
 
 impl Drop for Rest {
@@ -178,6 +180,7 @@ impl Rest {
             link_timer: None,
             on_link,
             copy_cbs: None,
+            hold_chart: false,
         };
         rest.rekey();
         rest
@@ -564,10 +567,15 @@ impl Rest {
         self.update_who(ctx);
     }
 
+    /// After the first part: the plan checked and shown. Its budget chart is drawn by
+    /// [`Rest::redraw_chart`] in the next task, which keeps this one short.
     pub fn after_render(&mut self, ctx: &Ctx) -> Result<(), JsError> {
         self.charts.reset();
         self.shown = Shown::default();
-        self.update(ctx)?;
+        self.hold_chart = true;
+        let shown = self.update(ctx);
+        self.hold_chart = false;
+        shown?;
         self.update_who(ctx);
         Ok(())
     }
@@ -597,7 +605,9 @@ impl Rest {
         let points = PlanPoint::from_batches(&reading.batches, capped);
         if points != self.input.plan_points {
             self.input.plan_points = points;
-            self.charts.redraw_id(ctx, ChartId::Budget, &self.input);
+            if !self.hold_chart {
+                self.charts.redraw_id(ctx, ChartId::Budget, &self.input);
+            }
         }
         self.write_link(ctx);
         Ok(())
