@@ -268,6 +268,8 @@ struct Widget {
     /// The first part's charts are drawn in the next task rather than the mount's, which stays
     /// short: for the towns, the pre-rendered chart (the same pixels) shows meanwhile.
     first_draw: bool,
+    /// The part inserted last has charts still to draw ([`Widget::next_stage`]).
+    draw_part: bool,
 }
 
 thread_local! {
@@ -654,6 +656,7 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         reserved,
         pre,
         first_draw: false,
+        draw_part: false,
     };
     match guarded(|| widget.render()) {
         Ok(Ok(())) => {}
@@ -791,7 +794,7 @@ pub fn settle(host: &Element) {
     while with_widget(id, |w| {
         w.cancel_stage();
         w.next_stage().ok();
-        !w.pending.is_empty() || w.first_draw
+        w.staging()
     }) == Some(true)
     {}
 }
@@ -865,6 +868,7 @@ impl Widget {
     /// Renders the whole widget in its current language.
     fn render(&mut self) -> Result<(), JsError> {
         self.cancel_stage();
+        self.draw_part = false;
         let section = self.section()?;
         let ctx = &self.ctx;
         let theme = match ctx.theme {
@@ -957,44 +961,57 @@ impl Widget {
     /// Inserts the next part of the widget and draws what it brought.
     fn next_stage(&mut self) -> Result<(), JsError> {
         self.stage = None;
-        if self.first_draw {
+        let did = if self.first_draw {
             self.first_draw = false;
             self.first_charts()?;
+            true
+        } else if self.draw_part {
+            // The charts the last part brought, a stage after its markup went in: building the
+            // markup and laying out and drawing the chart are two short tasks, not one long one.
+            self.draw_part = false;
+            match &mut self.state {
+                State::Towns(t) => t.after_part(&self.ctx)?,
+                #[cfg(feature = "rest-trip")]
+                State::Rest(_) => {}
+            }
+            true
+        } else if let Some(i) = self.pending.next() {
+            let part = self.part(i);
+            let section = self.section()?;
+            section
+                .insert_adjacent_html("beforeend", &part)
+                .map_err(|_| js_err("cannot insert the widget's markup"))?;
+            match &mut self.state {
+                State::Towns(_) => self.draw_part = true,
+                #[cfg(feature = "rest-trip")]
+                State::Rest(r) => r.after_part(&self.ctx),
+            }
             if self.pending.is_empty() {
-                mark("sx:mounted");
+                self.reserved = None;
+                if let Some(el) = section.dyn_ref::<web_sys::HtmlElement>() {
+                    el.style().remove_property("min-height").ok();
+                }
             }
-            self.schedule_stage();
-            return Ok(());
-        }
-        let Some(i) = self.pending.next() else {
-            return Ok(());
+            true
+        } else {
+            false
         };
-        let part = self.part(i);
-        let section = self.section()?;
-        section
-            .insert_adjacent_html("beforeend", &part)
-            .map_err(|_| js_err("cannot insert the widget's markup"))?;
-        let ctx = &self.ctx;
-        match &mut self.state {
-            State::Towns(t) => t.after_part(ctx)?,
-            #[cfg(feature = "rest-trip")]
-            State::Rest(r) => r.after_part(ctx),
-        }
-        if self.pending.is_empty() {
-            self.reserved = None;
-            if let Some(el) = section.dyn_ref::<web_sys::HtmlElement>() {
-                el.style().remove_property("min-height").ok();
-            }
+        if did && !self.staging() {
             mark("sx:mounted");
         }
         self.schedule_stage();
         Ok(())
     }
 
+    /// Whether some of the widget is still to be inserted or drawn.
+    fn staging(&self) -> bool {
+        !self.pending.is_empty() || self.first_draw || self.draw_part
+    }
+
     /// Asks for the next part in the browser's next idle period (within 200 ms), or after a
     /// zero timeout where `requestIdleCallback` is missing.
     fn schedule_stage(&mut self) {
-        if (self.pending.is_empty() && !self.first_draw) || self.stage.is_some() {
+        if !self.staging() || self.stage.is_some() {
             return;
         }
         let Some(w) = web_sys::window() else { return };
