@@ -265,11 +265,11 @@ struct Widget {
     /// The loader's pre-rendered first chart, until the first render puts it in place of its own
     /// canvas ([`Widget::render`]).
     pre: Option<web_sys::HtmlCanvasElement>,
-    /// The first part's charts are drawn in the next task rather than the mount's, which stays
-    /// short: for the towns, the pre-rendered chart (the same pixels) shows meanwhile.
-    first_draw: bool,
-    /// The part inserted last has charts still to draw ([`Widget::next_stage`]).
-    draw_part: bool,
+    /// The charts of the part inserted last are still to be drawn, at the next stage: building
+    /// a part's markup and laying out and drawing its charts are two short tasks, not one long
+    /// one. At mount, the towns' pre-rendered chart (the same pixels) shows meanwhile; the
+    /// rest-trip form's budget chart follows its checked plan.
+    draw_next: bool,
 }
 
 thread_local! {
@@ -655,8 +655,7 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         stage: None,
         reserved,
         pre,
-        first_draw: false,
-        draw_part: false,
+        draw_next: false,
     };
     match guarded(|| widget.render()) {
         Ok(Ok(())) => {}
@@ -868,7 +867,6 @@ impl Widget {
     /// Renders the whole widget in its current language.
     fn render(&mut self) -> Result<(), JsError> {
         self.cancel_stage();
-        self.draw_part = false;
         let section = self.section()?;
         let ctx = &self.ctx;
         let theme = match ctx.theme {
@@ -908,7 +906,7 @@ impl Widget {
         // The rest-trip form's budget chart is drawn in the next task too (after its plan is
         // checked and shown in this one).
         let stood_in = self.pre.take().is_some_and(|old| stand_in(&section, &old));
-        self.first_draw = match self.state {
+        self.draw_next = match self.state {
             State::Towns(_) => stood_in,
             #[cfg(feature = "rest-trip")]
             State::Rest(_) => true,
@@ -922,7 +920,7 @@ impl Widget {
         }
         let ctx = &self.ctx;
         match &mut self.state {
-            State::Towns(t) if !self.first_draw => t.after_render(ctx)?,
+            State::Towns(t) if !self.draw_next => t.after_render(ctx)?,
             State::Towns(_) => {}
             #[cfg(feature = "rest-trip")]
             State::Rest(r) => r.after_render(ctx)?,
@@ -931,13 +929,13 @@ impl Widget {
         Ok(())
     }
 
-    /// The first part's charts, drawn a task after the mount.
-    fn first_charts(&mut self) -> Result<(), JsError> {
+    /// Draws the charts inserted since the last drawing (those not drawn yet).
+    fn draw_new_charts(&mut self) -> Result<(), JsError> {
         let ctx = &self.ctx;
         match &mut self.state {
-            State::Towns(t) => t.after_render(ctx),
+            State::Towns(t) => t.after_part(ctx),
             #[cfg(feature = "rest-trip")]
-            State::Rest(r) => r.redraw_chart(ctx, true),
+            State::Rest(r) => r.redraw_chart(ctx, false),
         }
     }
 
@@ -961,19 +959,9 @@ impl Widget {
     /// Inserts the next part of the widget and draws what it brought.
     fn next_stage(&mut self) -> Result<(), JsError> {
         self.stage = None;
-        let did = if self.first_draw {
-            self.first_draw = false;
-            self.first_charts()?;
-            true
-        } else if self.draw_part {
-            // The charts the last part brought, a stage after its markup went in: building the
-            // markup and laying out and drawing the chart are two short tasks, not one long one.
-            self.draw_part = false;
-            match &mut self.state {
-                State::Towns(t) => t.after_part(&self.ctx)?,
-                #[cfg(feature = "rest-trip")]
-                State::Rest(_) => {}
-            }
+        let did = if self.draw_next {
+            self.draw_next = false;
+            self.draw_new_charts()?;
             true
         } else if let Some(i) = self.pending.next() {
             let part = self.part(i);
@@ -982,7 +970,7 @@ impl Widget {
                 .insert_adjacent_html("beforeend", &part)
                 .map_err(|_| js_err("cannot insert the widget's markup"))?;
             match &mut self.state {
-                State::Towns(_) => self.draw_part = true,
+                State::Towns(_) => self.draw_next = true,
                 #[cfg(feature = "rest-trip")]
                 State::Rest(r) => r.after_part(&self.ctx),
             }
@@ -1005,7 +993,7 @@ impl Widget {
 
     /// Whether some of the widget is still to be inserted or drawn.
     fn staging(&self) -> bool {
-        !self.pending.is_empty() || self.first_draw || self.draw_part
+        !self.pending.is_empty() || self.draw_next
     }
 
     /// Asks for the next part in the browser's next idle period (within 200 ms), or after a
@@ -1016,9 +1004,10 @@ impl Widget {
         }
         let Some(w) = web_sys::window() else { return };
         let f = self.on_stage.as_ref().unchecked_ref();
-        // The first part's drawing goes first, in the next task (a zero timeout): its canvas
-        // shows the pre-rendered chart meanwhile.
-        self.stage = if has(&w, "requestIdleCallback") && !self.first_draw {
+        // The first part's drawing (no other part is in yet) goes first, in the next task (a zero
+        // timeout); the rest wait for idle time.
+        let first = self.draw_next && self.pending.start <= 1;
+        self.stage = if has(&w, "requestIdleCallback") && !first {
             let opts = web_sys::IdleRequestOptions::new();
             opts.set_timeout(200);
             w.request_idle_callback_with_options(f, &opts)
