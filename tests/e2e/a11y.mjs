@@ -14,7 +14,7 @@
 //     the browser's text size sizes the widget.
 import { createRequire } from 'node:module';
 import { serve } from '../../.ci/serve.mjs';
-import { launch } from './chromium.mjs';
+import { launch, watchErrors } from './chromium.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -40,8 +40,7 @@ async function open(path, { width = 1024, axe = false, ...options } = {}) {
   context.setDefaultTimeout(20000);
   const page = await context.newPage();
   const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  watchErrors(page, problems);
   await page.goto(origin + path);
   await page.waitForFunction(() => [...document.querySelectorAll('[data-explainer]')]
     .every((e) => e.dataset.ready === 'true'));

@@ -7,3 +7,10 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 
 export const launch = () => chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+// Collects what a page reports as wrong into `into`: uncaught errors and console errors.
+export function watchErrors(page, into) {
+  page.on('pageerror', (e) => into.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') into.push(`console error: ${m.text()}`); });
+  return into;
+}

@@ -14,7 +14,7 @@
 // `node tests/e2e/contain.mjs --heights` prints fresh rows for src/loader.rs instead.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CSP, serve } from '../../.ci/serve.mjs';
-import { launch } from './chromium.mjs';
+import { launch, watchErrors } from './chromium.mjs';
 
 const failures = [];
 let passed = 0;
@@ -49,8 +49,7 @@ async function open(html, { width = 1024, files = {}, init, route, dpr = 1, path
   const problems = [];
   const requests = [];
   p.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  p.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  watchErrors(p, problems);
   const served = { 'page.html': html, ...files };
   await context.route(`${origin}/t/**`, (r) => {
     const name = new URL(r.request().url()).pathname.slice(3);
@@ -218,8 +217,7 @@ for (const [width, dpr, scheme, path] of [
   const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: dpr, colorScheme: scheme });
   const p = await context.newPage();
   const problems = [];
-  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  p.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  watchErrors(p, problems);
   await context.route('**/*.wasm', async (r) => { await gate; await r.continue(); });
   await p.goto(origin + path);
   const grab = () => p.evaluate(async () => {

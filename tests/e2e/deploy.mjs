@@ -20,7 +20,7 @@ import { resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { CSP, IMMUTABLE, SHORT, serve } from '../../.ci/serve.mjs';
 import { HASHED, KEEP, contentHash, currentFiles, history, publish } from '../../.ci/publish.mjs';
-import { launch } from './chromium.mjs';
+import { launch, watchErrors } from './chromium.mjs';
 
 const failures = [];
 let passed = 0;
@@ -196,8 +196,7 @@ async function open(path, { hold, embed } = {}) {
   const problems = [];
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname.slice(1)));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  watchErrors(page, problems);
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation',

@@ -7,7 +7,7 @@
 // Screenshots (the pages and every chart at 360 and 1024 px) go to target/e2e/.
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { serve } from '../../.ci/serve.mjs';
-import { launch } from './chromium.mjs';
+import { launch, watchErrors } from './chromium.mjs';
 
 const failures = [];
 const fail = (msg) => { failures.push(msg); console.error(`  FAIL ${msg}`); };
@@ -36,8 +36,7 @@ async function openPage(width, path = '/', site = origin) {
   const problems = [];
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  watchErrors(page, problems);
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   page.on('request', (r) => {

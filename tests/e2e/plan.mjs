@@ -6,7 +6,7 @@
 // from the click to the frame that shows it. The JS API (`sxExplainer.check`) reports a
 // misspelt key. Run by .ci/test after .ci/build.
 import { serve } from '../../.ci/serve.mjs';
-import { launch } from './chromium.mjs';
+import { launch, watchErrors } from './chromium.mjs';
 
 const failures = [];
 let passed = 0;
@@ -30,8 +30,7 @@ async function open(path) {
   context.setDefaultTimeout(20000);
   const page = await context.newPage();
   const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  watchErrors(page, problems);
   await page.goto(origin + path);
   await page.waitForFunction(() => document.querySelector('[data-explainer=rest-trip]')?.dataset.ready === 'true');
   return { page, context, problems };
