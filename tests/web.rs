@@ -83,15 +83,22 @@ fn input(root: &ShadowRoot, path: &str) -> HtmlInputElement {
         .unwrap()
 }
 
+/// Fires `input` at `target` as the browser does when a reader changes a control: bubbling,
+/// and out of the shadow root.
+fn fire_input(target: &web_sys::EventTarget) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    target
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
 /// Types `value` into the input at `path` as a reader would: sets it and fires `input`.
 fn type_into(root: &ShadowRoot, path: &str, value: &str) {
     let i = input(root, path);
     i.set_value(value);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    i.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    fire_input(&i);
 }
 
 fn click(root: &ShadowRoot, sel: &str) {
@@ -994,12 +1001,7 @@ fn the_growth_box_shows_the_rate_the_chart_uses() {
     };
     let number = boxed("number");
     number.set_value("999");
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    number
-        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    fire_input(&number);
     // The chart is clamped to 100%, and so are both controls.
     assert_eq!(number.value(), "100");
     assert_eq!(boxed("range").value(), "100");
@@ -1031,12 +1033,7 @@ fn the_growth_slider_says_its_value_and_the_projection_is_announced_once() {
     assert_eq!(live.text_content().unwrap_or_default(), "");
     let slide = |v: &str| {
         slider.set_value(v);
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        slider
-            .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-            .unwrap();
+        fire_input(&slider);
     };
     slide("10");
     assert_eq!(
@@ -1077,11 +1074,7 @@ fn pick(root: &ShadowRoot, path: &str, value: &str) {
         .dyn_into()
         .unwrap();
     s.set_value(value);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    s.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    fire_input(&s);
 }
 
 #[wasm_bindgen_test]
