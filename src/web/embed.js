@@ -183,7 +183,6 @@
       const [paintList] = await Promise.all([w === guess ? first : list(w), new Promise((r) => setTimeout(r, 0))]);
       if (!paintList || hosts.get(el) !== entry || entry.state !== 'loading' || !canvas.isConnected) return;
       paint(canvas, paintList, Math.min(4, Math.max(1, window.devicePixelRatio || 1)));
-      entry.pre = w;
       performance.mark('sx:first-chart');
       // Settles once a frame with the chart has been produced: the wasm's takeover, a longer
       // task, waits for it rather than holding the painted chart off the screen.
@@ -368,10 +367,11 @@
     // (or given up, or after PRE_WAIT_MS at most): the first chart's few kilobytes then have the
     // reader's connection to themselves, and the wasm's compile and mount come after its frame.
     const pres = wanted.map((it) => hosts.get(it.el)?.preDone).filter(Boolean);
-    const loading = (pres.length
+    let loading; // load(build)'s promise, the module instance a failed mount makes Retry replace
+    const loaded = (pres.length
       ? Promise.race([Promise.all(pres), new Promise((r) => setTimeout(r, PRE_WAIT_MS))])
-      : Promise.resolve()).then(() => load(build));
-    return Promise.all([loading, css]).then(async ([mod, s]) => {
+      : Promise.resolve()).then(() => (loading = load(build)));
+    return Promise.all([loaded, css]).then(async ([mod, s]) => {
       // Each widget mounts in its own task, in page order: the first one reaches the screen
       // before the next one starts.
       for (const [k, it] of wanted.entries()) {
