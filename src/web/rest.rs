@@ -104,8 +104,6 @@ pub(crate) struct Rest {
     on_link: Closure<dyn FnMut()>,
     /// Kept alive for the clipboard promise (one pair per widget, reused).
     copy_cbs: Option<(Callback, Callback)>,
-    /// While the first part is shown: the budget chart's points are set but not drawn yet.
-    hold_chart: bool,
 }
 
 impl Drop for Rest {
@@ -180,7 +178,6 @@ impl Rest {
             link_timer: None,
             on_link,
             copy_cbs: None,
-            hold_chart: false,
         };
         rest.rekey();
         rest
@@ -572,10 +569,7 @@ impl Rest {
     pub fn after_render(&mut self, ctx: &Ctx) -> Result<(), JsError> {
         self.charts.reset();
         self.shown = Shown::default();
-        self.hold_chart = true;
-        let shown = self.update(ctx);
-        self.hold_chart = false;
-        shown?;
+        self.show_plan(ctx);
         self.update_who(ctx);
         Ok(())
     }
@@ -583,6 +577,15 @@ impl Rest {
     /// Checks the plan and shows what changed: field errors, the verdict, the check lines, the
     /// budget chart's points, the share link and the notice.
     fn update(&mut self, ctx: &Ctx) -> Result<(), JsError> {
+        if self.show_plan(ctx) {
+            self.charts.redraw_id(ctx, ChartId::Budget, &self.input);
+        }
+        Ok(())
+    }
+
+    /// [`Rest::update`] but for the budget chart, whose points it sets: returns whether they
+    /// changed, i.e. whether the chart needs drawing again.
+    fn show_plan(&mut self, ctx: &Ctx) -> bool {
         if self.shown.lang != Some(ctx.lang) {
             self.shown = Shown {
                 lang: Some(ctx.lang),
@@ -603,14 +606,10 @@ impl Rest {
         let capped = !matches!(organizer, Some(Cell::Text(s))
             if Organizer::from_json(s.trim()) == Some(Organizer::Other));
         let points = PlanPoint::from_batches(&reading.batches, capped);
-        if points != self.input.plan_points {
-            self.input.plan_points = points;
-            if !self.hold_chart {
-                self.charts.redraw_id(ctx, ChartId::Budget, &self.input);
-            }
-        }
+        let moved = points != self.input.plan_points;
+        self.input.plan_points = points;
         self.write_link(ctx);
-        Ok(())
+        moved
     }
 
     /// A key on the budget chart (keyboard exploration).
