@@ -2,7 +2,9 @@
 //  - Every file embed.js loads gets a name with a hash of its bytes: the glue and the wasm of each
 //    build (www/pkg/, www/pkg-towns/) and the widget's CSS (www/assets/).
 //  - www/embed.js, the one stable name, is written from src/web/embed.js with those names in it,
-//    and with what the core tells the loader (export/loader/loader.json, written by .ci/export).
+//    with what the core tells the loader (export/loader/loader.json, written by .ci/export), and
+//    with the widget's CSS inlined (the hashed CSS file stays, for browsers without constructable
+//    stylesheets, which get a <link> to it).
 //  - www/embed.css (the host page's stylesheet reserving each embed's height) is copied from there.
 //  - The first charts pre-rendered at build time (export/loader/pre/) go into assets/pre.<hash>/.
 //  - The text fallbacks the loader shows when a widget cannot load (export/loader/fallback-*.html)
@@ -43,6 +45,8 @@ const PLACEHOLDER = '/*FILES*/ null';
 // What the core tells the loader before the wasm arrives (kinds, words, heights to reserve):
 // sx_explainer::loader::json(), written with the fallbacks by the export into export/loader/.
 const CORE = '/*CORE*/ null';
+// The widget's stylesheet, inlined: the first layout of a box needs no second request.
+const STYLE = '/*CSS*/ null';
 const CORE_DIR = join('export', 'loader');
 
 const TERSER = fileURLToPath(new URL('../tests/e2e/node_modules/.bin/terser', import.meta.url));
@@ -210,18 +214,19 @@ export function publish(www, stage, variants, { log = (line) => console.error(`[
   // embed.js last: until it is replaced, every reader gets the previous build, whose files stay.
   // Every article view fetches it, so the source's whole-line comments stay in the source.
   const loader = readFileSync(LOADER, 'utf8');
-  for (const p of [PLACEHOLDER, CORE]) {
-    if (loader.split(p).length !== 2) throw new Error(`src/web/embed.js: expected one ${p} placeholder`);
-  }
   // Minified with stand-ins for the placeholders (undeclared globals, which terser keeps as
-  // they are), then the names and the core's data go in as JSON.
-  const stand = { [PLACEHOLDER]: '__SX_FILES__', [CORE]: '__SX_CORE__' };
-  let small = minify(loader.replace(PLACEHOLDER, stand[PLACEHOLDER]).replace(CORE, stand[CORE]));
-  for (const p of [PLACEHOLDER, CORE]) {
-    if (small.split(stand[p]).length !== 2) throw new Error(`embed.js minified: expected one ${stand[p]}`);
+  // they are), then the names, the core's data and the stylesheet go in as JSON.
+  const putIn = { [PLACEHOLDER]: ['__SX_FILES__', files], [CORE]: ['__SX_CORE__', core], [STYLE]: ['__SX_CSS__', css.toString()] };
+  let small = loader;
+  for (const [p, [stand]] of Object.entries(putIn)) {
+    if (loader.split(p).length !== 2) throw new Error(`src/web/embed.js: expected one ${p} placeholder`);
+    small = small.replace(p, stand);
   }
-  small = small.replace(stand[PLACEHOLDER], () => JSON.stringify(files))
-    .replace(stand[CORE], () => JSON.stringify(core));
+  small = minify(small);
+  for (const [stand, value] of Object.values(putIn)) {
+    if (small.split(stand).length !== 2) throw new Error(`embed.js minified: expected one ${stand}`);
+    small = small.replace(stand, () => JSON.stringify(value));
+  }
   const embed = '// The explainer\'s embed loader, written by .ci/build from src/web/embed.js.\n' + small;
   const embedFile = join(www, 'embed.js');
   if (!existsSync(embedFile) || readFileSync(embedFile, 'utf8') !== embed) writeAtomic(embedFile, embed);
@@ -245,7 +250,9 @@ export function publish(www, stage, variants, { log = (line) => console.error(`[
   log(`${'what a reader downloads'.padEnd(46)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}`);
   for (const [label, variant] of [['the towns embed', 'pkg-towns'], ['both embeds', 'pkg']]) {
     const total = { raw: 0, gz: 0, br: 0 };
-    for (const rel of ['embed.js', files[variant].js, files[variant].wasm, files.css]) {
+    // (The widget's CSS is in embed.js; only a browser without constructable stylesheets fetches
+    // files.css as well.)
+    for (const rel of ['embed.js', files[variant].js, files[variant].wasm]) {
       const s = precompress(join(www, rel));
       row(`  ${rel}`, s);
       for (const k of Object.keys(total)) total[k] += s[k];

@@ -31,14 +31,22 @@
   const FILES = /*FILES*/ null;
   // From the core: { kinds: [{ id, build, title }], words: { zh, en }, heights: { from, step, rows } }.
   const CORE = /*CORE*/ null;
+  // The widget's stylesheet (www/explainer.css, the same bytes as FILES.css), inlined by the build
+  // so that the first layout of a box needs no second request.
+  const CSS = /*CSS*/ null;
   const SLOW_MS = 8000;
   // The longest the wasm's download waits for a pre-rendered first chart to be painted.
   const PRE_WAIT_MS = 1500;
+  // The longest slice of painting a pre-rendered chart in one task.
+  const SLICE_MS = 8;
 
   const esc = (s) => String(s).replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
   const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
   const langOf = (el) => (/^en/i.test(el.dataset.lang || (el.dataset.lang === undefined && document.documentElement.lang) || '') ? 'en' : 'zh');
   const themeOf = (el) => (['light', 'dark'].includes(el.dataset.theme) ? el.dataset.theme : 'auto');
+  // The palette a box's widget will draw in. (A read: matchMedia may bring the layout up to date.)
+  const darkOf = (el) => themeOf(el) === 'dark' ||
+    (themeOf(el) === 'auto' && !!window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches);
   const kindOf = (el) => CORE.kinds.find((k) => k.id === el.dataset.explainer);
   // The height to reserve: linear between the two nearest widths the core measured.
   const heightOf = (kind, lang, width) => {
@@ -71,21 +79,24 @@
 
   // The widget's stylesheet, adopted into every shadow root (constructable stylesheets are not
   // inline styles, so a strict CSP allows them): it applies at the widget's first layout. Where
-  // they are missing, Rust puts a <link> in the shadow root instead. A failed fetch is forgotten.
+  // they are missing, Rust puts a <link> to FILES.css in the shadow root instead.
   const constructable = typeof ShadowRoot === 'function' && 'adoptedStyleSheets' in ShadowRoot.prototype &&
     typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
-  let sheet = null;
-  const styles = () => (sheet ||= !constructable ? Promise.resolve(null) : fetch(url(FILES.css))
-    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then((css) => {
-      const s = new CSSStyleSheet();
-      s.replaceSync(css);
-      return s;
-    })
-    .catch(() => {
+  let sheet;
+  const styles = () => {
+    if (sheet === undefined) {
       sheet = null;
-      return null;
-    }));
+      if (constructable) {
+        try {
+          sheet = new CSSStyleSheet();
+          sheet.replaceSync(CSS);
+        } catch {
+          sheet = null;
+        }
+      }
+    }
+    return sheet;
+  };
   const adopt = (root, s) => {
     if (s) root.adoptedStyleSheets = [s];
     else if (!constructable && !root.querySelector('link[rel=stylesheet]')) {
@@ -118,7 +129,7 @@
     const box = `<div class="sx t-${themeOf(el)} say-box" role="note" lang="${lang === 'en' ? 'en' : 'zh-CN'}">${esc(text)}</div>`;
     if (root) {
       root.innerHTML = box;
-      styles().then((s) => adopt(root, s));
+      adopt(root, styles());
     } else if (!el.nextElementSibling?.hasAttribute('data-explainer-note')) {
       const p = document.createElement('p');
       p.setAttribute('data-explainer-note', '');
@@ -129,60 +140,59 @@
     console.error(`explainer: ${error}`);
   };
 
-  const placeholder = (el, root, kind, lang, width) => {
+  // The box until the widget mounts, styled at once by the inlined stylesheet: for a kind the core
+  // pre-renders, the widget's own top (built by the same Rust code) with its first chart's canvas,
+  // else the plain placeholder. Either reserves the widget's height (a host without a width yet,
+  // e.g. hidden, reserves nothing). Only writes: no layout is read after them in this task.
+  const placeholder = (el, root, kind, lang, width, dark) => {
     const w = CORE.words[lang];
-    root.innerHTML = `<div class="sx t-${themeOf(el)} wait" lang="${lang === 'en' ? 'en' : 'zh-CN'}">` +
-      `<p class="wait-text">${esc(fill(w.loading, { title: kind.title[lang] }))}</p></div>`;
-    // (A host without a width yet, e.g. hidden, reserves nothing.)
-    if (width > 0) root.firstElementChild.style.minHeight = `${heightOf(kind.id, lang, width)}px`;
-    el.setAttribute('aria-busy', 'true');
+    const s = styles();
+    adopt(root, s);
     const entry = { state: 'loading', kind, lang };
+    const head = s && FILES.pre && width > 0 && CORE.pre.head[kind.id];
+    const box = document.createElement(head ? 'section' : 'div');
+    box.className = `sx t-${themeOf(el)}${head ? '' : ' wait'}`;
+    box.lang = lang === 'en' ? 'en' : 'zh-CN';
+    box.innerHTML = head ? head[lang] : `<p class="wait-text">${esc(fill(w.loading, { title: kind.title[lang] }))}</p>`;
+    if (width > 0) box.style.minHeight = `${heightOf(kind.id, lang, width)}px`;
+    root.replaceChildren(box);
+    el.setAttribute('aria-busy', 'true');
     entry.timer = setTimeout(() => {
       const p = root.querySelector('.wait-text');
       if (p && hosts.get(el) === entry) p.textContent += ` ${w.slow}`;
     }, SLOW_MS);
     hosts.set(el, entry);
-    prerender(el, root, entry, width);
+    if (head) prerender(el, box, entry, width, dark);
+    return entry;
   };
 
-  // The first chart before the wasm: for a kind the core pre-renders, once the stylesheet is in,
-  // the box shows the widget's own top (built by the same Rust code) and paints its first chart
-  // from the paint list the build made at that width, so it is on screen while the wasm is still
-  // on its way. The wasm then draws the same pixels on the same spot. At a width or in a browser
-  // the build did not cover, the box keeps its plain placeholder.
-  const prerender = (el, root, entry, width) => {
+  // The first chart before the wasm: paints it from the paint list the build made at the chart's
+  // width, so it is on screen while the wasm is still on its way; the wasm then draws the same
+  // pixels on the same spot. The list for the width the host suggests is fetched at once (the
+  // chart's width is the host's less the widget's padding); once it is here, the laid-out width
+  // is read, and the right list fetched if the guess was off. At a width the build did not
+  // cover, the top stays with an empty canvas until the wasm draws it.
+  const prerender = (el, section, entry, width, dark) => {
     const pre = CORE.pre;
-    const head = pre.head[entry.kind.id];
-    if (!head || !FILES.pre || !constructable || !(width > 0)) return;
-    const dark = themeOf(el) === 'dark' ||
-      (themeOf(el) === 'auto' && !!window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches);
     const bucket = (w) => Math.floor(w / pre.step) * pre.step;
     const list = (w) => (w >= pre.from && w <= pre.to
       ? fetch(url(`${FILES.pre}${entry.kind.id}-${entry.lang}-${dark ? 'dark' : 'light'}-${w}.json`))
         .then((r) => (r.ok ? r.json() : null)).catch(() => null)
       : Promise.resolve(null));
-    // The chart's width is the host's less the widget's padding: fetch that one at once, and
-    // check it once the top is laid out.
     const guess = bucket(width - 20);
     const first = list(guess);
     // Settles when the painted chart is on screen or the pre-render given up: until then the
     // wasm waits (see mountAll).
-    entry.preDone = styles().then(async (sheet) => {
-      if (!sheet || hosts.get(el) !== entry || entry.state !== 'loading') return;
-      adopt(root, sheet);
-      const box = root.firstElementChild;
-      const section = document.createElement('section');
-      section.className = `sx t-${themeOf(el)}`;
-      section.lang = entry.lang === 'en' ? 'en' : 'zh-CN';
-      section.innerHTML = head[entry.lang];
-      section.style.minHeight = box.style.minHeight;
-      box.replaceWith(section);
+    entry.preDone = first.then(async (guessed) => {
       const canvas = section.querySelector('.plot canvas');
+      const live = () => hosts.get(el) === entry && entry.state === 'loading' && canvas.isConnected;
+      if (!live()) return;
+      // The chart's laid-out width, read only now: by then a frame has usually laid the top out,
+      // so the read forces no layout (and the loader's first task none of the top's).
       const w = bucket(section.querySelector('.plot').clientWidth);
-      // The layout above and the painting below are two tasks, neither of them long.
-      const [paintList] = await Promise.all([w === guess ? first : list(w), new Promise((r) => setTimeout(r, 0))]);
-      if (!paintList || hosts.get(el) !== entry || entry.state !== 'loading' || !canvas.isConnected) return;
-      paint(canvas, paintList, Math.min(4, Math.max(1, window.devicePixelRatio || 1)));
+      const paintList = w === guess ? guessed : await list(w);
+      if (!paintList || !live()) return;
+      if (!await paint(canvas, paintList, Math.min(4, Math.max(1, window.devicePixelRatio || 1)), live)) return;
       performance.mark('sx:first-chart');
       // Settles once a frame with the chart has been produced: the wasm's takeover, a longer
       // task, waits for it rather than holding the painted chart off the screen.
@@ -194,7 +204,21 @@
   // Paints a paint list (sx_explainer::charts::paint_list: the chart's shapes in CSS pixels) as
   // the wasm does: scaled like charts::scene::render, then each shape drawn with the canvas calls
   // plotters-canvas makes for it. tests/e2e/contain.mjs compares the pixels with the wasm's.
-  const paint = (canvas, L, s) => {
+  // Painted in slices of at most about SLICE_MS (drawing CJK text with cold glyphs is slow, more
+  // so on a slow phone), each in its own task, with the canvas hidden until the last one: no long
+  // task, and no frame shows half a chart. (On the canvas itself, not one off screen: a canvas
+  // outside the document draws text in the document's language, not the widget's, and so in
+  // other fonts.) Stops, and resolves to false, once `live()` turns false between slices (the box
+  // was released, or the wasm's mount took the canvas over).
+  const paint = async (canvas, L, s, live) => {
+    canvas.style.visibility = 'hidden';
+    try {
+      return await paintSlices(canvas, L, s, live);
+    } finally {
+      canvas.style.visibility = '';
+    }
+  };
+  const paintSlices = async (canvas, L, s, live) => {
     const round = (v) => (v < 0 ? -Math.round(-v) : Math.round(v)); // f64::round: half away from 0
     const p = (v) => round(v * s);
     const sw = (v) => Math.max(1, round(v * s));
@@ -229,7 +253,13 @@
         else g.lineTo(p(pts[i]), p(pts[i + 1]));
       }
     };
+    let slice = performance.now();
     for (const o of L.o) {
+      if (performance.now() - slice > SLICE_MS) {
+        await nextTask();
+        if (!live()) return false;
+        slice = performance.now();
+      }
       if (o[0] === 1 && o.length === 7 && L.c[o[1]][3] !== 0) {
         const w = sw(o[2]);
         const seg = [p(o[3]), p(o[4]), p(o[5]), p(o[6])];
@@ -309,7 +339,14 @@
       }
     }
     flush();
+    return true;
   };
+  // A new task at once (a zero timeout may wait 4 ms or for a frame).
+  const nextTask = () => new Promise((r) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => r();
+    ch.port2.postMessage(0);
+  });
 
   // A download or a mount failed: the reason, the plan's safety, Retry, and the figures as text.
   const failure = (el, root, entry, reason) => {
@@ -337,14 +374,14 @@
       // Our own generated HTML (examples/export/noscript.rs), from this build's hashed file.
       .then((html) => { if (figures.isConnected) figures.innerHTML = html; })
       .catch(() => { if (figures.isConnected) figures.textContent = w.figures_missing; });
-    styles().then((s) => adopt(root, s));
+    adopt(root, styles());
   };
 
   const mountAll = () => {
     const found = [...document.querySelectorAll('[data-explainer]')].filter((el) => !hosts.has(el));
     if (!found.length) return Promise.resolve();
     // Every width first, then every write: one layout for the whole page.
-    const items = found.map((el) => ({ el, kind: kindOf(el), lang: langOf(el), width: el.clientWidth }));
+    const items = found.map((el) => ({ el, kind: kindOf(el), lang: langOf(el), width: el.clientWidth, dark: darkOf(el) }));
     const wanted = [];
     for (const it of items) {
       const root = rootOf(it.el);
@@ -354,15 +391,13 @@
         const name = String(it.el.dataset.explainer).slice(0, 40);
         refuse(it.el, root, it.lang, fill(w.unknown, { name }), `unknown explainer "${name}"`);
       } else {
-        placeholder(it.el, root, it.kind, it.lang, it.width);
+        placeholder(it.el, root, it.kind, it.lang, it.width, it.dark);
         wanted.push({ ...it, root });
       }
     }
     if (!wanted.length) return Promise.resolve();
     // One instance for the page: the full build once any embed needs it.
     const build = modules.pkg || wanted.some((it) => it.kind.build === 'pkg') ? 'pkg' : 'pkg-towns';
-    const css = styles();
-    for (const it of wanted) css.then((s) => hosts.get(it.el)?.state === 'loading' && adopt(it.root, s));
     // Where a chart is being pre-rendered, the glue and the wasm are fetched once it is on screen
     // (or given up, or after PRE_WAIT_MS at most): the first chart's few kilobytes then have the
     // reader's connection to themselves, and the wasm's compile and mount come after its frame.
@@ -371,7 +406,8 @@
     const loaded = (pres.length
       ? Promise.race([Promise.all(pres), new Promise((r) => setTimeout(r, PRE_WAIT_MS))])
       : Promise.resolve()).then(() => (loading = load(build)));
-    return Promise.all([loaded, css]).then(async ([mod, s]) => {
+    const s = styles();
+    return loaded.then(async (mod) => {
       // Each widget mounts in its own task, in page order: the first one reaches the screen
       // before the next one starts.
       for (const [k, it] of wanted.entries()) {

@@ -64,7 +64,7 @@ class Unmeasured extends Error {}
 // 1. The build's own files (built by .ci/bench just before), by the names embed.js holds: what the
 // towns embed downloads (the towns-only build, see src/web/embed.js), precompressed as deployed.
 const built = currentFiles('www');
-const files = ['embed.css', 'embed.js', built['pkg-towns'].js, built['pkg-towns'].wasm, built.css];
+const files = ['embed.css', 'embed.js', built['pkg-towns'].js, built['pkg-towns'].wasm];
 const sizes = Object.fromEntries(files.map((f) => [f, precompress(`www/${f}`)]));
 
 // The site the bench serves: a copy of www/ with the three pages, the two libraries' own minified

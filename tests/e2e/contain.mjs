@@ -10,7 +10,8 @@
 //  - without navigator.clipboard, "Copy link" selects the link with a hint, and the form works on;
 //  - two rest-trip widgets keep separate plans across a reload;
 //  - hostile host CSS (`* { all: unset }`, rtl, letter-spacing, uppercase, ...) leaves the
-//    widget's pixels as on a plain page.
+//    widget's pixels as on a plain page, and so does a browser without constructable stylesheets
+//    (the CSS then comes from its hashed file, not from embed.js).
 // `node tests/e2e/contain.mjs --heights` prints fresh rows for src/loader.rs instead.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CSP, serve } from '../../.ci/serve.mjs';
@@ -402,9 +403,12 @@ div { color: red; }`;
   const LAYOUT = 'head { display: none !important; } body { margin: 0 !important; }\n' +
     '[data-explainer] { display: block !important; width: 600px !important; margin: 0 !important; }';
   const shots = {};
-  for (const [name, css] of [['plain', LAYOUT], ['hostile', `${HOSTILE}\n${LAYOUT}`]]) {
-    const { page: p, context, problems } = await open(page(`${SCRIPT}<div data-explainer="towns"></div>`, { css: 'host.css' }), {
-      files: { 'host.css': css },
+  // A browser without constructable stylesheets gets the widget's CSS (otherwise inlined in
+  // embed.js) from the hashed file, through a <link> in the shadow root.
+  const noSheets = () => { delete ShadowRoot.prototype.adoptedStyleSheets; };
+  for (const [name, css, init] of [['plain', LAYOUT], ['hostile', `${HOSTILE}\n${LAYOUT}`], ['no constructable stylesheets', LAYOUT, noSheets]]) {
+    const { page: p, context, problems, requests } = await open(page(`${SCRIPT}<div data-explainer="towns"></div>`, { css: 'host.css' }), {
+      files: { 'host.css': css }, init,
     });
     await mounted(p, 1);
     await p.waitForTimeout(500);
@@ -421,6 +425,8 @@ div { color: red; }`;
       }),
       png: await p.locator('[data-explainer]').screenshot(),
       problems,
+      css: requests.filter((r) => /^\/assets\/explainer\.[0-9a-f]{12}\.css$/.test(r)),
+      link: await p.evaluate(() => !!document.querySelector('[data-explainer]').shadowRoot.querySelector('link[rel=stylesheet]')),
     };
     await context.close();
   }
@@ -435,6 +441,14 @@ div { color: red; }`;
     `${JSON.stringify(diff)}; compare target/e2e/contain-plain.png and contain-hostile.png`);
   check(!plain.problems.length && !hostile.problems.length, 'hostile host CSS: no page or console errors',
     [...plain.problems, ...hostile.problems].join('; '));
+  const linked = shots['no constructable stylesheets'];
+  check(!plain.css.length && !plain.link, 'the widget\'s CSS comes inlined in embed.js: no CSS file fetched, no <link>', plain.css.join(' '));
+  check(linked.link && linked.css.length === 1, 'no constructable stylesheets: the hashed CSS file through a <link> in the shadow root',
+    JSON.stringify({ link: linked.link, css: linked.css }));
+  const linkedDiff = await pixelDiff(plain.png, linked.png);
+  check(linkedDiff.n === 0 && !linked.problems.length,
+    `no constructable stylesheets: the widget looks the same (${linkedDiff.total} pixels compared), no errors`,
+    `${JSON.stringify(linkedDiff)}; ${linked.problems.join('; ')}`);
 }
 
 await browser.close();

@@ -230,8 +230,10 @@ const loaded = (requests, files) => flat(files).filter((p) => requests.includes(
 
 const a = await open('/');
 check(await ready(a.page), 'tab A (demo page) mounts on the first build');
-check(loaded(a.requests, before.pkg).length === 2 && a.requests.includes(before.css),
-  'tab A loads the glue, wasm and CSS named by embed.js', a.requests.join(' '));
+check(loaded(a.requests, before.pkg).length === 2 && !a.requests.includes(before.css),
+  'tab A loads the glue and wasm named by embed.js, and not the CSS (inlined in embed.js)', a.requests.join(' '));
+check((await get('/embed.js')).body.includes(JSON.stringify(readFileSync(`${W}/${before.css}`, 'utf8'))),
+  'the served embed.js holds the widget\'s CSS, the same bytes as the hashed CSS file it names');
 let deployed;
 const hold = new Promise((ok) => { deployed = ok; });
 const b = await open('/', { hold });
