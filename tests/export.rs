@@ -26,7 +26,7 @@ use resvg::usvg::roxmltree;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use sx_explainer::charts::{record_ids, record_value, ChartId, FONT};
+use sx_explainer::charts::{record_ids, record_value, ChartId};
 use sx_explainer::data::{self, LIMITS};
 use sx_explainer::format::Lang;
 

@@ -223,6 +223,7 @@ pub fn towns_source(lang: Lang) -> Vec<String> {
 }
 
 /// The source lines of the rest-trip chart, longest first.
+#[cfg(feature = "rest-trip")]
 pub fn rest_trip_source(lang: Lang) -> Vec<String> {
     match lang {
         Lang::Zh => vec![
@@ -323,6 +324,7 @@ pub fn caption(id: ChartId, lang: Lang, input: &ChartInput) -> String {
             "Taiyuan and Xinzhou set aside {} each and Lvliang pooled {} for the towns; for the agricultural towns {} was pooled and {} of central funds drew {} of investment.",
             v("funding_taiyuan"), v("funding_lvliang"), v("agri_funds"), v("central_funds"), v("investment_drawn")
         ),
+        #[cfg(feature = "rest-trip")]
         (ChartId::Budget, _) => super::budget::caption(lang),
     }
 }

@@ -13,6 +13,7 @@
 //! ([`ChartLayout::tooltip`]). [`table`] gives the same numbers as a table for screen readers.
 
 mod bars;
+#[cfg(feature = "rest-trip")]
 mod budget;
 mod fmt;
 mod paint;
@@ -56,12 +57,15 @@ pub enum ChartId {
     Projection,
     /// 6. The money: city funds, agricultural funds, central funds and the investment they drew.
     Money,
-    /// 7. The rest-trip budget envelope, with the reader's plan points.
+    /// 7. The rest-trip budget envelope, with the reader's plan points (only in a build with the
+    ///    rest-trip widget: the towns-only build leaves its code out).
+    #[cfg(feature = "rest-trip")]
     Budget,
 }
 
 impl ChartId {
     /// Every chart, in page order.
+    #[cfg(feature = "rest-trip")]
     pub const ALL: [ChartId; 7] = [
         ChartId::Output,
         ChartId::Growth,
@@ -70,6 +74,16 @@ impl ChartId {
         ChartId::Projection,
         ChartId::Money,
         ChartId::Budget,
+    ];
+    /// Every chart, in page order.
+    #[cfg(not(feature = "rest-trip"))]
+    pub const ALL: [ChartId; 6] = [
+        ChartId::Output,
+        ChartId::Growth,
+        ChartId::Tiers,
+        ChartId::Targets,
+        ChartId::Projection,
+        ChartId::Money,
     ];
 
     /// A stable ASCII name (element ids, file names of downloads): `output`, `growth`, ...
@@ -81,6 +95,7 @@ impl ChartId {
             ChartId::Targets => "targets",
             ChartId::Projection => "projection",
             ChartId::Money => "money",
+            #[cfg(feature = "rest-trip")]
             ChartId::Budget => "budget",
         }
     }
@@ -104,6 +119,7 @@ impl ChartId {
                 "Could the Fenjiu town reach ¥30bn by 2025?",
             ),
             ChartId::Money => lang.pick("支持专业镇的资金", "The money behind the towns"),
+            #[cfg(feature = "rest-trip")]
             ChartId::Budget => lang.pick(
                 "省总工会组织的劳模疗休养：每人费用上限",
                 "R&R trips the provincial union organises: the most one person may cost",
@@ -584,6 +600,7 @@ fn build_spec(id: ChartId, opts: &ChartOptions, input: &ChartInput, w: f64) -> s
         ChartId::Money => bars::money(lang),
         ChartId::Targets => targets::spec(lang),
         ChartId::Projection => projection::spec(lang, &input.projection, w),
+        #[cfg(feature = "rest-trip")]
         ChartId::Budget => budget::spec(lang, &input.plan_points, w),
     }
 }
@@ -717,7 +734,9 @@ pub fn placed(
 pub fn summary(id: ChartId, lang: Lang, input: &ChartInput) -> String {
     let caption = fmt::caption(id, lang, input);
     let recs: Vec<&data::Record> = match id {
-        ChartId::Projection | ChartId::Budget => Vec::new(),
+        ChartId::Projection => Vec::new(),
+        #[cfg(feature = "rest-trip")]
+        ChartId::Budget => Vec::new(),
         _ => record_ids(id).into_iter().filter_map(data::get).collect(),
     };
     // The range of the values on the chart's axis: those in the unit of its first mark.
@@ -751,6 +770,7 @@ pub fn record_value(rec: &data::Record, lang: Lang) -> String {
 pub fn record_ids(id: ChartId) -> Vec<&'static str> {
     match id {
         ChartId::Projection => vec!["fenjiu_output", "fenjiu_growth", "target_scale_300yi"],
+        #[cfg(feature = "rest-trip")]
         ChartId::Budget => data::LIMITS
             .iter()
             .filter_map(data::limit_record)
@@ -764,6 +784,7 @@ pub fn record_ids(id: ChartId) -> Vec<&'static str> {
 pub fn table(id: ChartId, lang: Lang, input: &ChartInput) -> Table {
     match id {
         ChartId::Projection => projection::table(lang, &input.projection),
+        #[cfg(feature = "rest-trip")]
         ChartId::Budget => budget::table(lang, &input.plan_points),
         _ => {
             let spec = build_spec(

@@ -35,6 +35,8 @@ pub enum Prim {
         color: RGBAColor,
         width: f64,
     },
+    /// (Drawn by the budget chart only, which a towns-only build leaves out.)
+    #[cfg_attr(not(feature = "rest-trip"), allow(dead_code))]
     Poly {
         pts: Vec<(f64, f64)>,
         color: RGBAColor,
@@ -311,6 +313,7 @@ pub fn text_box(s: &str, x: f64, y: f64, size: f64, h: HPos, v: VPos, bold: bool
 }
 
 /// Whether two boxes overlap, with `gap` pixels to spare.
+#[cfg(feature = "rest-trip")]
 pub fn overlaps(a: &[f64; 4], b: &[f64; 4], gap: f64) -> bool {
     a[0] < b[2] + gap && b[0] < a[2] + gap && a[1] < b[3] + gap && b[1] < a[3] + gap
 }
@@ -502,10 +505,14 @@ pub enum Swatch {
     Line {
         dashed: bool,
     },
+    /// (The dot, ring and shade keys are the budget chart's, which a towns-only build leaves out.)
+    #[cfg_attr(not(feature = "rest-trip"), allow(dead_code))]
     Dot,
     /// A hollow marker (a point a limit does not apply to).
+    #[cfg_attr(not(feature = "rest-trip"), allow(dead_code))]
     Ring,
     /// A light shaded area.
+    #[cfg_attr(not(feature = "rest-trip"), allow(dead_code))]
     Shade,
 }
 
@@ -651,6 +658,7 @@ pub enum Body {
     Bars(super::bars::Bars),
     Progress(super::targets::Progress),
     Projection(super::projection::ProjectionBody),
+    #[cfg(feature = "rest-trip")]
     Budget(super::budget::BudgetBody),
 }
 
@@ -662,6 +670,7 @@ impl Spec {
             Body::Bars(b) => b.natural_height(inner),
             Body::Progress(p) => p.natural_height(inner),
             Body::Projection(p) => p.natural_height(inner, lang),
+            #[cfg(feature = "rest-trip")]
             Body::Budget(b) => b.natural_height(inner),
         };
         fl.top + body + fl.bottom
@@ -679,6 +688,7 @@ impl Spec {
             Body::Bars(b) => b.draw(&mut sc, r),
             Body::Progress(p) => p.draw(&mut sc, r),
             Body::Projection(p) => p.draw(&mut sc, r),
+            #[cfg(feature = "rest-trip")]
             Body::Budget(b) => b.draw(&mut sc, r),
         }
         sc
