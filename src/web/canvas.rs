@@ -63,8 +63,18 @@ fn chart_width(plot_width: i32) -> f64 {
     }
 }
 
-/// Sizes the canvas (backing store = CSS size x dpr, CSS size through CSSOM: a strict CSP blocks
-/// style attributes) and draws the chart.
+/// Gives the canvas of chart `id` its CSS size at `css_width` (through CSSOM: a strict CSP blocks
+/// style attributes), the size it is drawn at; returns it.
+fn size_css(canvas: &HtmlElement, id: ChartId, css_width: f64) -> (f64, f64) {
+    let css_width = crate::num::clamp(css_width, 200.0, 4000.0).round();
+    let css_height = api::css_height(id, css_width);
+    let style = canvas.style();
+    style.set_property("width", &px(css_width)).ok();
+    style.set_property("height", &px(css_height)).ok();
+    (css_width, css_height)
+}
+
+/// Sizes the canvas (backing store = CSS size x dpr) and draws the chart.
 fn draw_into(
     canvas: &HtmlCanvasElement,
     id: ChartId,
@@ -74,18 +84,14 @@ fn draw_into(
     theme: ChartTheme,
     input: &ChartInput,
 ) -> Result<ChartLayout, JsError> {
-    let css_width = crate::num::clamp(css_width, 200.0, 4000.0).round();
     let dpr = if dpr.is_finite() {
         crate::num::clamp(dpr, 1.0, 4.0)
     } else {
         1.0
     };
-    let css_height = api::css_height(id, css_width);
+    let (css_width, css_height) = size_css(canvas, id, css_width);
     canvas.set_width((css_width * dpr).round() as u32);
     canvas.set_height((css_height * dpr).round() as u32);
-    let style = canvas.style();
-    style.set_property("width", &px(css_width)).ok();
-    style.set_property("height", &px(css_height)).ok();
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_err("no 2d context"))?;
     let ctx2d = canvas
@@ -262,6 +268,26 @@ impl Charts {
         table_markup(h, &api::table(id, lang, input));
         h.c("div");
         h.c("figure");
+    }
+
+    /// Gives the canvases inserted but not drawn yet the size they will be drawn at, the width of
+    /// a chart already drawn (the plots are as wide): drawing them a stage later then moves
+    /// nothing, also for a reader whose Tab reached one in between. (Reads no layout.)
+    pub fn size_new(&self, ctx: &Ctx) {
+        let Some(width) = self.drawn.iter().flatten().map(|d| d.width).next() else {
+            return;
+        };
+        for (i, &id) in self.ids.iter().enumerate() {
+            if !matches!(self.drawn.get(i), Some(None)) {
+                continue;
+            }
+            if let Some(canvas) = ctx
+                .by_uid(&format!("{}-c", id.slug()))
+                .and_then(|c| c.dyn_into::<HtmlElement>().ok())
+            {
+                size_css(&canvas, id, width);
+            }
+        }
     }
 
     /// Forgets what was drawn (after the markup was replaced).

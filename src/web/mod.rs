@@ -970,7 +970,10 @@ impl Widget {
                 .insert_adjacent_html("beforeend", &part)
                 .map_err(|_| js_err("cannot insert the widget's markup"))?;
             match &mut self.state {
-                State::Towns(_) => self.draw_next = true,
+                State::Towns(t) => {
+                    t.size_new(&self.ctx);
+                    self.draw_next = true;
+                }
                 #[cfg(feature = "rest-trip")]
                 State::Rest(r) => r.after_part(&self.ctx),
             }

@@ -218,6 +218,11 @@ impl Towns {
     }
 
     /// After a further part: the charts it brought.
+    /// Sizes the charts of a part just inserted, which are drawn in the next stage.
+    pub fn size_new(&self, ctx: &Ctx) {
+        self.charts.size_new(ctx);
+    }
+
     pub fn after_part(&mut self, ctx: &Ctx) -> Result<(), JsError> {
         self.charts.redraw(ctx, false, &self.input)
     }
