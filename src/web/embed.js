@@ -140,20 +140,20 @@
     console.error(`explainer: ${error}`);
   };
 
-  // The box until the widget mounts, styled at once by the inlined stylesheet: for a kind the core
-  // pre-renders, the widget's own top (built by the same Rust code) with its first chart's canvas,
-  // else the plain placeholder. Either reserves the widget's height (a host without a width yet,
-  // e.g. hidden, reserves nothing). Only writes: no layout is read after them in this task.
+  // The box until the widget mounts, styled at once by the inlined stylesheet: a plain
+  // placeholder that reserves the widget's height (a host without a width yet, e.g. hidden,
+  // reserves nothing), which a kind the core pre-renders replaces with the widget's own top in
+  // the next task. Only writes: no layout is read after them in this task.
   const placeholder = (el, root, kind, lang, width, dark) => {
     const w = CORE.words[lang];
     const s = styles();
     adopt(root, s);
     const entry = { state: 'loading', kind, lang };
     const head = s && FILES.pre && width > 0 && CORE.pre.head[kind.id];
-    const box = document.createElement(head ? 'section' : 'div');
-    box.className = `sx t-${themeOf(el)}${head ? '' : ' wait'}`;
+    const box = document.createElement('div');
+    box.className = `sx t-${themeOf(el)} wait`;
     box.lang = lang === 'en' ? 'en' : 'zh-CN';
-    box.innerHTML = head ? head[lang] : `<p class="wait-text">${esc(fill(w.loading, { title: kind.title[lang] }))}</p>`;
+    box.innerHTML = `<p class="wait-text">${esc(fill(w.loading, { title: kind.title[lang] }))}</p>`;
     if (width > 0) box.style.minHeight = `${heightOf(kind.id, lang, width)}px`;
     root.replaceChildren(box);
     el.setAttribute('aria-busy', 'true');
@@ -162,17 +162,20 @@
       if (p && hosts.get(el) === entry) p.textContent += ` ${w.slow}`;
     }, SLOW_MS);
     hosts.set(el, entry);
-    if (head) prerender(el, box, entry, width, dark);
+    if (head) prerender(el, box, entry, width, dark, head[lang]);
     return entry;
   };
 
-  // The first chart before the wasm: paints it from the paint list the build made at the chart's
-  // width, so it is on screen while the wasm is still on its way; the wasm then draws the same
-  // pixels on the same spot. The list for the width the host suggests is fetched at once (the
-  // chart's width is the host's less the widget's padding); once it is here, the laid-out width
-  // is read, and the right list fetched if the guess was off. At a width the build did not
-  // cover, the top stays with an empty canvas until the wasm draws it.
-  const prerender = (el, section, entry, width, dark) => {
+  // The first chart before the wasm: the box shows the widget's own top (built by the same Rust
+  // code, with chart 1's canvas) and paints chart 1 from the paint list the build made at the
+  // chart's width, so it is on screen while the wasm is still on its way; the wasm then draws the
+  // same pixels on the same spot. The list for the width the host suggests is fetched at once
+  // (the chart's width is the host's less the widget's padding). The top goes in in the next
+  // task: the layout of its text then does not join the page's own first layout in one long
+  // task. Once the list is here, the laid-out width is read, and the right list fetched if the
+  // guess was off. At a width the build did not cover, the top stays with an empty canvas until
+  // the wasm draws it.
+  const prerender = (el, box, entry, width, dark, head) => {
     const pre = CORE.pre;
     const bucket = (w) => Math.floor(w / pre.step) * pre.step;
     const list = (w) => (w >= pre.from && w <= pre.to
@@ -181,9 +184,17 @@
       : Promise.resolve(null));
     const guess = bucket(width - 20);
     const first = list(guess);
+    const section = document.createElement('section');
+    section.className = `sx t-${themeOf(el)}`;
+    section.lang = box.lang;
+    section.innerHTML = head;
+    section.style.minHeight = box.style.minHeight;
+    const top = nextTask().then(() => {
+      if (hosts.get(el) === entry && entry.state === 'loading' && box.isConnected) box.replaceWith(section);
+    });
     // Settles when the painted chart is on screen or the pre-render given up: until then the
     // wasm waits (see mountAll).
-    entry.preDone = first.then(async (guessed) => {
+    entry.preDone = Promise.all([first, top]).then(async ([guessed]) => {
       const canvas = section.querySelector('.plot canvas');
       const live = () => hosts.get(el) === entry && entry.state === 'loading' && canvas.isConnected;
       if (!live()) return;
