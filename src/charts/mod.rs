@@ -64,27 +64,30 @@ pub enum ChartId {
 }
 
 impl ChartId {
-    /// Every chart, in page order.
+    /// The towns charts, in reading order: every chart but the rest-trip widget's budget chart.
+    pub const TOWNS: [ChartId; 6] = [
+        ChartId::Output,
+        ChartId::Growth,
+        ChartId::Tiers,
+        ChartId::Targets,
+        ChartId::Projection,
+        ChartId::Money,
+    ];
+
+    /// Every chart, in page order: the towns charts, then the budget chart.
     #[cfg(feature = "rest-trip")]
-    pub const ALL: [ChartId; 7] = [
-        ChartId::Output,
-        ChartId::Growth,
-        ChartId::Tiers,
-        ChartId::Targets,
-        ChartId::Projection,
-        ChartId::Money,
-        ChartId::Budget,
-    ];
-    /// Every chart, in page order.
+    pub const ALL: [ChartId; 7] = {
+        let mut all = [ChartId::Budget; 7];
+        let mut i = 0;
+        while i < Self::TOWNS.len() {
+            all[i] = Self::TOWNS[i];
+            i += 1;
+        }
+        all
+    };
+    /// Every chart, in page order (a towns-only build has no budget chart).
     #[cfg(not(feature = "rest-trip"))]
-    pub const ALL: [ChartId; 6] = [
-        ChartId::Output,
-        ChartId::Growth,
-        ChartId::Tiers,
-        ChartId::Targets,
-        ChartId::Projection,
-        ChartId::Money,
-    ];
+    pub const ALL: [ChartId; 6] = Self::TOWNS;
 
     /// A stable ASCII name (element ids, file names of downloads): `output`, `growth`, ...
     pub fn slug(self) -> &'static str {

@@ -13,14 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 /// The towns charts, in reading order (the budget chart belongs to the rest-trip widget).
-const CHARTS: [ChartId; 6] = [
-    ChartId::Output,
-    ChartId::Growth,
-    ChartId::Tiers,
-    ChartId::Targets,
-    ChartId::Projection,
-    ChartId::Money,
-];
+const CHARTS: [ChartId; 6] = ChartId::TOWNS;
 
 pub(crate) struct Towns {
     pub charts: Charts,
