@@ -214,8 +214,6 @@ impl Rest {
         Some(format!("{row}-{key}"))
     }
 
-    /// The widget's markup in parts, inserted one per task: the lead, the verdict, the form, the
-    /// checks and the budget chart first; then who may go and the rules.
     /// How many parts the widget is built in: the form with its results, then "who may go?"
     /// with the rules as the article states them.
     pub fn part_count(&self) -> usize {

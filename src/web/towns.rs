@@ -28,8 +28,6 @@ impl Towns {
         }
     }
 
-    /// The widget's markup in parts, inserted one per task: the lead and the first chart, then
-    /// each further chart, then "Also in the article" and the source line.
     /// How many parts the widget is built in: the lead with the first chart, each other chart,
     /// then "Also in the article" with the source line.
     pub fn part_count(&self) -> usize {
