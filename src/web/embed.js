@@ -146,16 +146,16 @@
   // the next task. Only writes: no layout is read after them in this task.
   const placeholder = (el, root, kind, lang, width, dark) => {
     const w = CORE.words[lang];
-    const s = styles();
-    adopt(root, s);
     const entry = { state: 'loading', kind, lang };
-    const head = s && FILES.pre && width > 0 && CORE.pre.head[kind.id];
+    const head = styles() && FILES.pre && width > 0 && CORE.pre.head[kind.id];
     const box = document.createElement('div');
     box.className = `sx t-${themeOf(el)} wait`;
     box.lang = lang === 'en' ? 'en' : 'zh-CN';
     box.innerHTML = `<p class="wait-text">${esc(fill(w.loading, { title: kind.title[lang] }))}</p>`;
     if (width > 0) box.style.minHeight = `${heightOf(kind.id, lang, width)}px`;
     root.replaceChildren(box);
+    // After the box: where a <link> stands in for the adopted sheet, it goes beside it.
+    adopt(root, styles());
     el.setAttribute('aria-busy', 'true');
     entry.timer = setTimeout(() => {
       const p = root.querySelector('.wait-text');
@@ -163,7 +163,6 @@
     }, SLOW_MS);
     hosts.set(el, entry);
     if (head) prerender(el, box, entry, width, dark, head[lang]);
-    return entry;
   };
 
   // The first chart before the wasm: the box shows the widget's own top (built by the same Rust
@@ -430,7 +429,6 @@
         if (!it.el.isConnected) { hosts.delete(it.el); continue; }
         clearTimeout(entry.timer);
         try {
-          adopt(it.root, s);
           mod.mount(it.el, it.kind.id, it.lang, s ? '' : url(FILES.css));
           entry.state = 'mounted';
           entry.mod = mod;

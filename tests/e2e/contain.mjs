@@ -42,6 +42,9 @@ const page = (body, { css = '', head = '' } = {}) => `<!doctype html><html lang=
 <link rel="icon" href="/favicon.svg">${css ? `<link rel="stylesheet" href="/t/${css}">` : ''}${head}</head>
 <body>${body}</body></html>`;
 const SCRIPT = '<script src="/embed.js" defer></script>';
+// A browser without constructable stylesheets: it gets the widget's CSS (otherwise inlined in
+// embed.js) from the hashed file, through a <link> in the shadow root.
+const noSheets = () => { delete ShadowRoot.prototype.adoptedStyleSheets; };
 
 async function open(html, { width = 1024, files = {}, init, route, dpr = 1, path = '/t/page.html' } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: dpr });
@@ -202,6 +205,30 @@ for (const width of [360, 1024]) {
   check(after.busy === null && after.sections === 1 && Math.abs(after.height - want) <= Math.max(24, want * 0.03),
     `then the widget takes the placeholder's place: aria-busy gone, ${after.height}px tall`, JSON.stringify(after));
   check(!problems.length, 'the slow load: no page or console errors', problems.join('; '));
+  await context.close();
+}
+
+// 3a. The same placeholder in a browser without constructable stylesheets: styled by the
+// widget's CSS all the same, from the hashed file through a <link> (see 9).
+{
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const { page: p, context, problems } = await open(page(`${SCRIPT}<div data-explainer="towns"></div>`), {
+    width: 360, init: noSheets,
+    route: (c) => c.route('**/*.wasm', async (r) => { await gate; await r.continue(); }),
+  });
+  await p.waitForFunction(() => document.querySelector('[data-explainer][aria-busy=true]')?.shadowRoot?.querySelector('.wait'));
+  await p.waitForTimeout(300);
+  // The widget's stylesheet gives every .sx box a 3px top border.
+  const styled = await p.evaluate(() => {
+    const root = document.querySelector('[data-explainer]').shadowRoot;
+    return { link: !!root.querySelector('link[rel=stylesheet]'), border: getComputedStyle(root.querySelector('.wait')).borderTopWidth };
+  });
+  check(styled.link && styled.border === '3px', 'no constructable stylesheets: the placeholder is styled by the widget\'s CSS (a <link>)',
+    JSON.stringify(styled));
+  release();
+  await mounted(p, 1);
+  check(!problems.length, 'no constructable stylesheets, slow load: no page or console errors', problems.join('; '));
   await context.close();
 }
 
@@ -403,9 +430,6 @@ div { color: red; }`;
   const LAYOUT = 'head { display: none !important; } body { margin: 0 !important; }\n' +
     '[data-explainer] { display: block !important; width: 600px !important; margin: 0 !important; }';
   const shots = {};
-  // A browser without constructable stylesheets gets the widget's CSS (otherwise inlined in
-  // embed.js) from the hashed file, through a <link> in the shadow root.
-  const noSheets = () => { delete ShadowRoot.prototype.adoptedStyleSheets; };
   for (const [name, css, init] of [['plain', LAYOUT], ['hostile', `${HOSTILE}\n${LAYOUT}`], ['no constructable stylesheets', LAYOUT, noSheets]]) {
     const { page: p, context, problems, requests } = await open(page(`${SCRIPT}<div data-explainer="towns"></div>`, { css: 'host.css' }), {
       files: { 'host.css': css }, init,
