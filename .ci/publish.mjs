@@ -212,7 +212,7 @@ export function publish(www, stage, variants, { log = (line) => console.error(`[
   }
 
   // embed.js last: until it is replaced, every reader gets the previous build, whose files stay.
-  // Every article view fetches it, so the source's whole-line comments stay in the source.
+  // Every article view fetches it, so it is minified (the source's comments stay in the source).
   const loader = readFileSync(LOADER, 'utf8');
   // Minified with stand-ins for the placeholders (undeclared globals, which terser keeps as
   // they are), then the names, the core's data and the stylesheet go in as JSON.
