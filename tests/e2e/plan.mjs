@@ -2,8 +2,9 @@
 // the form driven to 100 batches and 200 people gives a link of at most 2,000 characters that
 // restores the whole plan in a new tab; one keystroke costs at most 16 ms (median of the
 // widget's own `sx:form-update` measures) on that plan and on a link whose 100 empty batches
-// and 200 empty people give 1,201 field errors; adding the 200th person takes at most 50 ms
-// from the click to the frame that shows it. The JS API (`sxExplainer.check`) reports a
+// and 200 empty people give 1,201 field errors; adding the 200th person inserts one fieldset,
+// rebuilds none of the others, and takes at most 50 ms from the click to the frame that shows it
+// (median of seven). The JS API (`sxExplainer.check`) reports a
 // misspelt key. Run by .ci/test after .ci/build.
 import { serve } from '../../.ci/serve.mjs';
 import { launch, watchErrors } from './chromium.mjs';
@@ -106,18 +107,34 @@ const TYPED = ['8', '81', '8', '82', '8', '83', '8', '84', '8', '85', '8', '86',
   else pass(`${label}: the link restores all 100 batches and 200 people in a new tab`);
   await tab.close();
 
-  // Adding the 200th person: from the click to the frame that shows it.
+  // Adding the 200th person: from the click to the frame that shows it, seven times (this
+  // machine is shared; one sample can land on a slow spell), and what the click changed: one
+  // fieldset in, none of the other 199 rebuilt.
   const paint = await page.evaluate(async () => {
     const root = document.querySelector('[data-explainer=rest-trip]').shadowRoot;
-    root.querySelector('[data-act=del-person]').click();
-    await new Promise((r) => setTimeout(r, 50));
-    const t0 = performance.now();
-    root.querySelector('[data-act=add-person]').click();
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return { ms: performance.now() - t0, people: root.querySelectorAll('fieldset.person').length };
+    const times = [];
+    let added = 0, removed = 0;
+    const count = (nodes) => [...nodes].filter((n) => n.nodeType === 1 && (n.matches('fieldset') || n.querySelector('fieldset'))).length;
+    const watch = new MutationObserver((records) => {
+      for (const r of records) { added += count(r.addedNodes); removed += count(r.removedNodes); }
+    });
+    for (let i = 0; i < 7; i++) {
+      root.querySelector('[data-act=del-person]').click();
+      await new Promise((r) => setTimeout(r, 50));
+      if (i === 0) watch.observe(root, { childList: true, subtree: true });
+      const t0 = performance.now();
+      root.querySelector('[data-act=add-person]').click();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      times.push(performance.now() - t0);
+      if (i === 0) { watch.takeRecords().forEach((r) => { added += count(r.addedNodes); removed += count(r.removedNodes); }); watch.disconnect(); }
+    }
+    return { times, added, removed, people: root.querySelectorAll('fieldset.person').length };
   });
-  if (paint.people !== 200 || !(paint.ms <= 50)) fail(`${label}: adding a person at 199 took ${paint.ms.toFixed(1)} ms (${paint.people} people)`);
-  else pass(`${label}: adding the 200th person: ${paint.ms.toFixed(1)} ms from click to paint`);
+  const ms = median(paint.times);
+  if (paint.people !== 200) fail(`${label}: ${paint.people} people after adding the 200th`);
+  else if (paint.added !== 1 || paint.removed !== 0) fail(`${label}: adding the 200th person inserted ${paint.added} and removed ${paint.removed} fieldsets (expected 1 and 0)`);
+  else if (!(ms <= 50)) fail(`${label}: adding a person at 199 took ${ms.toFixed(1)} ms (median of ${paint.times.length}: ${paint.times.map((t) => t.toFixed(0)).join(', ')})`);
+  else pass(`${label}: adding the 200th person inserts one fieldset and rebuilds none; ${ms.toFixed(1)} ms from click to paint (median of ${paint.times.length})`);
   for (const p of problems) fail(`${label}: ${p}`);
   await context.close();
 }
