@@ -1032,3 +1032,79 @@ fn every_mark_can_be_reached_by_keyboard_and_says_what_it_is() {
         .unwrap_or_default()
         .contains("paragraph"));
 }
+
+/// A canvas the loader painted from a paint list keeps its pixels when the wasm takes it over:
+/// the wasm then only lays the chart out (`layout_sized`), which must tell the page exactly what
+/// drawing it would have (`draw_sized`): every mark where the drawing puts it, at every ratio.
+/// And the paint list's name for the picture is the one the wasm compares with: the chart, the
+/// language, the palette and the width; none for a page's own palette or a fractional width.
+#[test]
+fn a_pre_rendered_chart_is_laid_out_as_drawn_and_named_as_painted() {
+    use sx_explainer::charts::{css_height, draw_sized, layout_sized, paint_key, paint_list};
+    for id in ChartId::ALL {
+        for (css_width, scale) in [(280.0, 1.0), (392.0, 2.625), (616.0, 2.0), (760.0, 3.0)] {
+            for lang in [Lang::Zh, Lang::En] {
+                let opts = ChartOptions {
+                    lang,
+                    scale,
+                    css_width,
+                    ..ChartOptions::default()
+                };
+                let ch = css_height(id, css_width);
+                let size = (
+                    (css_width * scale).round() as u32,
+                    (ch * scale).round() as u32,
+                );
+                let mut svg = String::new();
+                let drawn = {
+                    let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+                    draw_sized(id, &area, &opts, &ChartInput::default(), ch).expect("draws")
+                };
+                let laid = layout_sized(id, &opts, &ChartInput::default(), ch);
+                assert_eq!(
+                    laid, drawn,
+                    "{id:?} at {css_width} px, ratio {scale}, {lang:?}"
+                );
+                assert!(!laid.hits.is_empty(), "{id:?}: a layout with marks");
+            }
+        }
+    }
+    let opts = |lang, theme, css_width| ChartOptions {
+        lang,
+        theme,
+        css_width,
+        ..ChartOptions::default()
+    };
+    let key = |o: ChartOptions| paint_key(ChartId::Output, &o);
+    assert_eq!(
+        key(opts(Lang::Zh, Theme::Light, 392.0)).as_deref(),
+        Some("output-zh-light-392")
+    );
+    assert_eq!(
+        key(opts(Lang::En, Theme::Dark, 616.0)).as_deref(),
+        Some("output-en-dark-616")
+    );
+    let custom = Theme::Custom(Theme::Light.palette());
+    assert_eq!(key(opts(Lang::Zh, custom, 392.0)), None);
+    assert_eq!(key(opts(Lang::Zh, Theme::Light, 392.5)), None);
+    assert_eq!(key(opts(Lang::Zh, Theme::Light, f64::NAN)), None);
+    // The paint list carries its name; with a reader's input it has none (never pre-rendered).
+    let list = |input: &ChartInput| {
+        let v: serde_json::Value = serde_json::from_str(&paint_list(
+            ChartId::Projection,
+            &opts(Lang::En, Theme::Dark, 392.0),
+            input,
+        ))
+        .unwrap();
+        v["key"].clone()
+    };
+    assert_eq!(list(&ChartInput::default()), "projection-en-dark-392");
+    let moved = ChartInput {
+        projection: Projection {
+            growth_percent: 30.0,
+            annualise: Annualise::LinearPace,
+        },
+        ..ChartInput::default()
+    };
+    assert!(list(&moved).is_null());
+}

@@ -665,6 +665,46 @@ pub fn draw_sized<DB: DrawingBackend>(
     Ok(sc.layout(s))
 }
 
+/// What [`draw_sized`] returns for a canvas of `opts.css_width` × `css_height` CSS pixels at
+/// `opts.scale`, without drawing: for a canvas that already holds the chart, painted by
+/// `embed.js` from its paint list ([`paint_key`]).
+pub fn layout_sized(
+    id: ChartId,
+    opts: &ChartOptions,
+    input: &ChartInput,
+    css_height: f64,
+) -> ChartLayout {
+    let s = opts.safe_scale();
+    let w = (opts.css_width * s).round() / s;
+    let h = (css_height * s).round() / s;
+    scene_at(id, opts, input, w, h, css_height).layout(s)
+}
+
+/// The name of the picture [`paint_list`] gives for chart `id` with `opts` and the default input:
+/// the chart, the language, the palette and the CSS width (`output-zh-light-392`). `embed.js`
+/// marks a canvas it painted from a paint list with it, and the wasm, about to draw the same
+/// chart on that canvas, leaves the pixels as they are when its own name for what it would draw
+/// is the same (and the canvas's backing store has the size it would give it). `None` for a
+/// palette of the page's ([`Theme::Custom`]) or a width that is not a whole number of pixels:
+/// never pre-rendered.
+pub fn paint_key(id: ChartId, opts: &ChartOptions) -> Option<String> {
+    let palette = match opts.theme {
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+        Theme::Custom(_) => return None,
+    };
+    let w = opts.css_width;
+    if !(w.is_finite() && w > 0.0 && w <= 10_000.0 && w.fract() == 0.0) {
+        return None;
+    }
+    Some(format!(
+        "{}-{}-{palette}-{}",
+        id.slug(),
+        opts.lang.pick("zh", "en"),
+        w as u32
+    ))
+}
+
 /// The chart laid out, in CSS pixels: at the area's size (`w` × `h`), or at the CSS size when
 /// both `opts.css_width` and `css_height` are given.
 fn scene_at(
@@ -702,7 +742,10 @@ pub fn css_height(id: ChartId, css_width: f64) -> f64 {
 pub fn paint_list(id: ChartId, opts: &ChartOptions, input: &ChartInput) -> String {
     let h = css_height(id, opts.css_width);
     let sc = scene_at(id, opts, input, opts.css_width, h, h);
-    paint::list(&sc, opts.css_width, h)
+    let key = (*input == ChartInput::default())
+        .then(|| paint_key(id, opts))
+        .flatten();
+    paint::list(&sc, opts.css_width, h, key.as_deref())
 }
 
 /// Lays chart `id` out at `w` × `h` CSS pixels without drawing it and returns where its texts,

@@ -5,10 +5,13 @@
 //! reader's device pixel ratio exactly as [`super::scene::render`] does (`round(v × ratio)`,
 //! half away from zero) and then draws each shape as plotters and plotters-canvas draw it, so
 //! the pre-rendered chart is pixel for pixel the one the wasm draws on the same spot
-//! (`tests/web_prerender.rs` compares the two at several ratios).
+//! (`tests/e2e/contain.mjs` compares the two at several ratios).
+//!
+//! `key` names the picture ([`super::paint_key`]); `embed.js` marks the canvas with it, so that
+//! the wasm can tell that the canvas already holds what it would draw.
 //!
 //! ```text
-//! { "w": css width, "h": css height, "bg": [r, g, b], "font": family list,
+//! { "key": name or null, "w": css width, "h": css height, "bg": [r, g, b], "font": family list,
 //!   "c": [[r, g, b, alpha], ...],                       colours, referred to by index
 //!   "o": [                                               shapes, in drawing order
 //!     [0, x0, y0, x1, y1, colour, filled 0|1, stroke width],      rectangle
@@ -27,8 +30,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBAColor;
 use std::fmt::Write;
 
-/// `sc` at `w` × `h` CSS pixels as a paint list (the format above).
-pub fn list(sc: &Scene, w: f64, h: f64) -> String {
+/// `sc` at `w` × `h` CSS pixels as a paint list (the format above), named `key`.
+pub fn list(sc: &Scene, w: f64, h: f64, key: Option<&str>) -> String {
     let mut colours: Vec<RGBAColor> = Vec::new();
     let mut colour = |c: &RGBAColor| -> usize {
         match colours
@@ -131,7 +134,8 @@ pub fn list(sc: &Scene, w: f64, h: f64) -> String {
         .map(|c| format!("[{},{},{},{}]", c.0, c.1, c.2, c.3))
         .collect();
     format!(
-        "{{\"w\":{w},\"h\":{h},\"bg\":[{},{},{}],\"font\":{},\"c\":[{}],\"o\":[{}]}}",
+        "{{\"key\":{},\"w\":{w},\"h\":{h},\"bg\":[{},{},{}],\"font\":{},\"c\":[{}],\"o\":[{}]}}",
+        key.map_or(serde_json::Value::Null, serde_json::Value::from),
         bg.0,
         bg.1,
         bg.2,
