@@ -2,8 +2,8 @@
 //! things the shell adds (the tooltip as a function, the CSV of the dataset).
 
 pub use crate::charts::{
-    css_height, draw_sized, table, Annualise, ChartId, ChartInput, ChartLayout, ChartOptions,
-    Table, Theme as ChartTheme,
+    css_height, draw_sized, layout_sized, paint_key, table, Annualise, ChartId, ChartInput,
+    ChartLayout, ChartOptions, Table, Theme as ChartTheme,
 };
 use crate::format::Lang;
 

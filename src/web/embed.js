@@ -203,6 +203,9 @@
       const paintList = w === guess ? guessed : await list(w);
       if (!paintList || !live()) return;
       if (!await paint(canvas, paintList, Math.min(4, Math.max(1, window.devicePixelRatio || 1)), live)) return;
+      // The picture's name (the core's, copied as it is): the wasm, about to draw chart 1 on this
+      // canvas, leaves it as it is when it would draw the same picture at the same size.
+      if (typeof paintList.key === 'string') canvas.dataset.pre = paintList.key;
       performance.mark('sx:first-chart');
       // Settles once a frame with the chart has been produced: the wasm's takeover, a longer
       // task, waits for it rather than holding the painted chart off the screen.

@@ -750,8 +750,12 @@ pub fn mark_centre(host: &Element, slug: &str, record: &str) -> Option<(f64, f64
 }
 
 /// Puts `old` (the loader's pre-rendered first chart) in place of the first canvas in `section`,
-/// with that canvas's attributes and its own pixels and CSS size. Returns whether it did.
+/// with that canvas's attributes and its own pixels, CSS size and the loader's `data-pre` (the
+/// name of the picture it painted, which the wasm's first drawing of it reads). Returns whether
+/// it did.
 fn stand_in(section: &Element, old: &web_sys::HtmlCanvasElement) -> bool {
+    // The bitmap's size: setting or removing either attribute clears the canvas.
+    const KEEP: [&str; 3] = ["width", "height", "data-pre"];
     let Some(new) = section.query_selector(".plot canvas").ok().flatten() else {
         return false;
     };
@@ -762,16 +766,24 @@ fn stand_in(section: &Element, old: &web_sys::HtmlCanvasElement) -> bool {
     );
     let names = old.get_attribute_names();
     for i in 0..names.length() {
-        if let Some(n) = names.get(i).as_string() {
+        if let Some(n) = names
+            .get(i)
+            .as_string()
+            .filter(|n| !KEEP.contains(&n.as_str()))
+        {
             old.remove_attribute(&n).ok();
         }
     }
     let names = new.get_attribute_names();
     for i in 0..names.length() {
-        if let (Some(n), Some(v)) = (
-            names.get(i).as_string(),
-            names.get(i).as_string().and_then(|n| new.get_attribute(&n)),
-        ) {
+        let Some(n) = names
+            .get(i)
+            .as_string()
+            .filter(|n| !KEEP.contains(&n.as_str()))
+        else {
+            continue;
+        };
+        if let Some(v) = new.get_attribute(&n) {
             old.set_attribute(&n, &v).ok();
         }
     }

@@ -3,6 +3,8 @@
 //  - the height embed.js reserves (from the core's table, sx_explainer::loader::HEIGHTS) is the
 //    widget's real height, and the demo page's layout shift (CLS) stays at most 0.01;
 //  - while the wasm downloads, each box is a labelled placeholder with aria-busy;
+//  - the towns' first chart, pre-rendered, has the wasm's pixels on the wasm's spot, which then
+//    takes it over without drawing it again, or draws it again when the reader's palette changed;
 //  - with the wasm blocked, each box shows words, the figures as text and a Retry button within
 //    3 s; once the network is back, Retry mounts the widgets;
 //  - the snippet pasted twice mounts each embed once; an embed added later mounts by itself;
@@ -233,13 +235,22 @@ for (const width of [360, 1024]) {
 }
 
 // 3b. The first chart pre-rendered at build time (sx_explainer::loader::prerender_*): painted by
-// embed.js before the wasm arrives, then drawn by the wasm on the same spot with the same pixels,
-// at several device pixel ratios and both palettes; at a width the build did not cover, skipped.
-for (const [width, dpr, scheme, path] of [
-  [412, 1, 'light', '/'], [412, 2.625, 'light', '/'], [360, 3, 'dark', '/'], [390, 2, 'light', '/frame.html?explainer=towns&lang=en'],
-  [1280, 1, 'light', '/frame.html?explainer=towns'],
+// embed.js before the wasm arrives, at several device pixel ratios and both palettes; at a width
+// the build did not cover, skipped. embed.js marks the canvas with the picture's name (data-pre),
+// and the wasm, about to draw chart 1 on it, leaves the pixels as they are when it would draw the
+// same picture. So, each case one way:
+//  - 'same': the mark kept; the wasm takes over without a canvas call, and the pixels stay;
+//  - 'repaint': the mark removed before the wasm arrives; the wasm draws the chart itself, with
+//    the same pixels on the same spot (this is what makes the first way right);
+//  - 'dark': the reader's palette turns dark before the wasm arrives; the wasm draws the chart
+//    again, in the other palette.
+for (const [width, dpr, scheme, path, mode] of [
+  [412, 1, 'light', '/', 'repaint'], [412, 2.625, 'light', '/', 'repaint'], [360, 3, 'dark', '/', 'repaint'],
+  [390, 2, 'light', '/frame.html?explainer=towns&lang=en', 'repaint'],
+  [412, 2.625, 'light', '/', 'same'], [360, 3, 'dark', '/', 'same'], [390, 2, 'light', '/', 'dark'],
+  [1280, 1, 'light', '/frame.html?explainer=towns', 'repaint'],
 ]) {
-  const label = `pre-render at ${width}px, ratio ${dpr}, ${scheme}, ${path}`;
+  const label = `pre-render at ${width}px, ratio ${dpr}, ${scheme}, ${path}${width > 780 ? '' : `, ${mode}`}`;
   let release;
   const gate = new Promise((r) => { release = r; });
   const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: dpr, colorScheme: scheme });
@@ -255,26 +266,55 @@ for (const [width, dpr, scheme, path] of [
     const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', data))].slice(0, 8).map((b) => b.toString(16)).join('');
     const r = c.getBoundingClientRect();
-    return { size: `${c.width}x${c.height}`, digest, at: `${Math.round(r.x)},${Math.round(r.y)}`, ready: host.dataset.ready || null };
+    return { size: `${c.width}x${c.height}`, digest, at: `${Math.round(r.x)},${Math.round(r.y)}`, ready: host.dataset.ready || null, pre: c.dataset.pre ?? null, cssWidth: parseFloat(c.style.width) };
   });
   const before = await p.waitForFunction(() => performance.getEntriesByName('sx:first-chart').length > 0, null, { timeout: 4000 })
     .then(grab).catch(() => null);
-  await p.evaluate(() => {
+  // From now on, every drawing call on the pre-rendered canvas is counted.
+  await p.evaluate((mode) => {
     const c = document.querySelector('[data-explainer=towns]').shadowRoot.querySelector('.plot canvas');
-    if (c) c.preRendered = true;
-  });
+    if (!c) return;
+    c.preRendered = true;
+    window.calls = 0;
+    const P = CanvasRenderingContext2D.prototype;
+    for (const name of ['fillRect', 'fillText', 'strokeText', 'stroke', 'fill', 'clearRect', 'arc', 'lineTo']) {
+      const f = P[name];
+      P[name] = function (...a) {
+        if (this.canvas === c) window.calls++;
+        return f.apply(this, a);
+      };
+    }
+    if (mode === 'repaint') delete c.dataset.pre;
+  }, mode);
+  if (mode === 'dark') await p.emulateMedia({ colorScheme: 'dark' });
   release();
   await mounted(p, 1);
-  // The wasm's own drawing of chart 1 (it comes a task after the mount, onto the pre-rendered
+  // The wasm's own take on chart 1 (it comes a task after the mount, onto the pre-rendered
   // canvas, which stands in until then).
   await p.waitForFunction(() => performance.getEntriesByName('sx:chart:output').length > 0, null, { timeout: 4000 });
   const after = await grab();
+  const calls = await p.evaluate(() => window.calls);
   if (width > 760 + 20) {
     check(!before, `${label}: wider than the build covers, no pre-render (the wasm draws the first chart)`);
   } else {
     check(before && !before.ready, `${label}: painted before the wasm (${before?.size})`, JSON.stringify(before));
-    check(before && after && before.digest === after.digest && before.size === after.size && before.at === after.at,
-      `${label}: the wasm's chart has the same pixels on the same spot`, `${JSON.stringify(before)} then ${JSON.stringify(after)}`);
+    const lang = path.includes('lang=en') ? 'en' : 'zh';
+    check(before?.pre === `output-${lang}-${scheme}-${before?.cssWidth}`,
+      `${label}: the painted canvas is marked with the picture's name (${before?.pre})`, JSON.stringify(before));
+    const same = before && after && before.digest === after.digest && before.size === after.size && before.at === after.at;
+    if (mode === 'same') {
+      check(same && calls === 0 && after.pre === null,
+        `${label}: the wasm takes the painted chart over as it is: no canvas call, the same pixels on the same spot`,
+        `${calls} calls; ${JSON.stringify(before)} then ${JSON.stringify(after)}`);
+    } else if (mode === 'repaint') {
+      check(same && calls > 100,
+        `${label}: drawn by the wasm (${calls} canvas calls), the chart has the same pixels on the same spot`,
+        `${calls} calls; ${JSON.stringify(before)} then ${JSON.stringify(after)}`);
+    } else {
+      check(before && after && calls > 100 && before.digest !== after.digest && before.at === after.at,
+        `${label}: the palette changed before the wasm came, so the wasm draws the chart again (${calls} canvas calls)`,
+        `${calls} calls; ${JSON.stringify(before)} then ${JSON.stringify(after)}`);
+    }
     // The pre-rendered canvas stood in for the wasm's (no new element, so nothing flashes), and
     // carries the wasm's attributes: its id, a Tab stop, its role and name.
     const canvas = await p.evaluate(() => {
@@ -283,6 +323,15 @@ for (const [width, dpr, scheme, path] of [
     });
     check(canvas.pre && /^w\d+-output-c$/.test(canvas.id) && canvas.tab === '0' && canvas.role === 'application' && !!canvas.name,
       `${label}: the pre-rendered canvas stays, with the widget's id, Tab stop, role and name`, JSON.stringify(canvas));
+    // The chart answers the keyboard from the wasm's layout (laid out, not drawn, in 'same'):
+    // Home goes to the first mark, which is announced with its figure and shows its tooltip.
+    await p.locator('[data-explainer=towns] canvas[data-chart=output]').focus();
+    await p.keyboard.press('Home');
+    const said = await p.evaluate(() => {
+      const root = document.querySelector('[data-explainer=towns]').shadowRoot;
+      return { say: root.querySelector('[id$="-output-say"]')?.textContent.trim(), tip: !!root.querySelector('[data-chart=output] .tip:not([hidden])') };
+    });
+    check(/\d/.test(said.say || '') && said.tip, `${label}: Home on the chart announces its first mark ("${(said.say || '').slice(0, 30)}…") and shows its tooltip`, JSON.stringify(said));
     // The wasm and its glue are requested only once the pre-rendered chart is painted.
     const order = await p.evaluate(() => {
       const first = performance.getEntriesByName('sx:first-chart')[0].startTime;
