@@ -285,6 +285,11 @@ for (const [width, dpr, scheme, path, mode] of [
       };
     }
     if (mode === 'repaint') delete c.dataset.pre;
+    // When chart 1's table goes in (the wasm holds it back from its mount to the chart's stage).
+    window.tableAt = [];
+    new MutationObserver((rs) => {
+      for (const r of rs) for (const n of r.addedNodes) if (n.nodeType === 1 && (n.matches('table') || n.querySelector('table')) && n.closest?.('figure[data-chart=output]')) window.tableAt.push(performance.now());
+    }).observe(document.querySelector('[data-explainer=towns]').shadowRoot, { childList: true, subtree: true });
   }, mode);
   if (mode === 'dark') await p.emulateMedia({ colorScheme: 'dark' });
   release();
@@ -294,6 +299,12 @@ for (const [width, dpr, scheme, path, mode] of [
   await p.waitForFunction(() => performance.getEntriesByName('sx:chart:output').length > 0, null, { timeout: 4000 });
   const after = await grab();
   const calls = await p.evaluate(() => window.calls);
+  const table = await p.evaluate(() => {
+    const root = document.querySelector('[data-explainer=towns]').shadowRoot;
+    const mount = performance.getEntriesByName('sx:mount')[0]?.startTime;
+    const stage = performance.getEntriesByName('sx:chart:output')[0]?.startTime;
+    return { rows: root.querySelectorAll('figure[data-chart=output] .tbl tbody tr').length, at: window.tableAt, mount, stage };
+  });
   if (width > 760 + 20) {
     check(!before, `${label}: wider than the build covers, no pre-render (the wasm draws the first chart)`);
   } else {
@@ -315,6 +326,10 @@ for (const [width, dpr, scheme, path, mode] of [
         `${label}: the palette changed before the wasm came, so the wasm draws the chart again (${calls} canvas calls)`,
         `${calls} calls; ${JSON.stringify(before)} then ${JSON.stringify(after)}`);
     }
+    // Chart 1's table is there, whole, put in with the chart's stage, not with the mount (its
+    // first layout then does not join the mount's).
+    check(table.rows >= 5 && table.at.length === 1 && table.at[0] >= table.stage && table.stage > table.mount,
+      `${label}: chart 1's table (${table.rows} rows) goes in with the chart's stage, a task after the mount`, JSON.stringify(table));
     // The pre-rendered canvas stood in for the wasm's (no new element, so nothing flashes), and
     // carries the wasm's attributes: its id, a Tab stop, its role and name.
     const canvas = await p.evaluate(() => {
