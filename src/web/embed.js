@@ -167,8 +167,9 @@
 
   // The first chart before the wasm: the box shows the widget's own top (built by the same Rust
   // code, with chart 1's canvas) and paints chart 1 from the paint list the build made at the
-  // chart's width, so it is on screen while the wasm is still on its way; the wasm then draws the
-  // same pixels on the same spot. The list for the width the host suggests is fetched at once
+  // chart's width, so it is on screen while the wasm is still on its way; the wasm then takes the
+  // canvas over on the same spot, keeping its pixels when it would draw the same picture (the
+  // canvas's data-pre names it). The list for the width the host suggests is fetched at once
   // (the chart's width is the host's less the widget's padding). The top goes in in the next
   // task: the layout of its text then does not join the page's own first layout in one long
   // task. Once the list is here, the laid-out width is read, and the right list fetched if the

@@ -919,7 +919,8 @@ impl Widget {
         self.pending = 1.min(count)..count;
         // At mount, with a pre-rendered first chart: it takes the place of the new canvas, and
         // the drawing (a layout and the chart) waits for the next task, so the mount's task
-        // stays short. The wasm then draws the same pixels on the same canvas.
+        // stays short. There the wasm lays the chart out and leaves the canvas's pixels as they
+        // are when they are the picture it would draw (`draw_into`), or draws it.
         // The rest-trip form's budget chart is drawn in the next task too (after its plan is
         // checked and shown in this one).
         let stood_in = self.pre.take().is_some_and(|old| stand_in(&section, &old));
