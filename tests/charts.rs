@@ -1075,7 +1075,7 @@ fn a_pre_rendered_chart_is_laid_out_as_drawn_and_named_as_painted() {
         css_width,
         ..ChartOptions::default()
     };
-    let key = |o: ChartOptions| paint_key(ChartId::Output, &o);
+    let key = |o: ChartOptions| paint_key(ChartId::Output, &o, &ChartInput::default());
     assert_eq!(
         key(opts(Lang::Zh, Theme::Light, 392.0)).as_deref(),
         Some("output-zh-light-392")
@@ -1107,4 +1107,6 @@ fn a_pre_rendered_chart_is_laid_out_as_drawn_and_named_as_painted() {
         ..ChartInput::default()
     };
     assert!(list(&moved).is_null());
+    let light = opts(Lang::En, Theme::Light, 392.0);
+    assert_eq!(paint_key(ChartId::Projection, &light, &moved), None);
 }

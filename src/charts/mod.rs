@@ -680,14 +680,17 @@ pub fn layout_sized(
     scene_at(id, opts, input, w, h, css_height).layout(s)
 }
 
-/// The name of the picture [`paint_list`] gives for chart `id` with `opts` and the default input:
-/// the chart, the language, the palette and the CSS width (`output-zh-light-392`). `embed.js`
-/// marks a canvas it painted from a paint list with it, and the wasm, about to draw the same
-/// chart on that canvas, leaves the pixels as they are when its own name for what it would draw
-/// is the same (and the canvas's backing store has the size it would give it). `None` for a
-/// palette of the page's ([`Theme::Custom`]) or a width that is not a whole number of pixels:
-/// never pre-rendered.
-pub fn paint_key(id: ChartId, opts: &ChartOptions) -> Option<String> {
+/// The name of the picture [`paint_list`] gives for chart `id` with `opts` and `input`: the
+/// chart, the language, the palette and the CSS width (`output-zh-light-392`). `embed.js` marks
+/// a canvas it painted from a paint list with it, and the wasm, about to draw the same chart on
+/// that canvas, leaves the pixels as they are when its own name for what it would draw is the
+/// same (and the canvas's backing store has the size it would give it). `None` for a reader's
+/// input, a palette of the page's ([`Theme::Custom`]) or a width that is not a whole number of
+/// pixels: never pre-rendered.
+pub fn paint_key(id: ChartId, opts: &ChartOptions, input: &ChartInput) -> Option<String> {
+    if *input != ChartInput::default() {
+        return None;
+    }
     let palette = match opts.theme {
         Theme::Light => "light",
         Theme::Dark => "dark",
@@ -742,9 +745,7 @@ pub fn css_height(id: ChartId, css_width: f64) -> f64 {
 pub fn paint_list(id: ChartId, opts: &ChartOptions, input: &ChartInput) -> String {
     let h = css_height(id, opts.css_width);
     let sc = scene_at(id, opts, input, opts.css_width, h, h);
-    let key = (*input == ChartInput::default())
-        .then(|| paint_key(id, opts))
-        .flatten();
+    let key = paint_key(id, opts, input);
     paint::list(&sc, opts.css_width, h, key.as_deref())
 }
 

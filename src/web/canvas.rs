@@ -111,8 +111,7 @@ fn draw_into(
     // build made from this chart code, at this size: tests/e2e/contain.mjs checks the pixels):
     // only its layout is needed. (Setting the backing store's size would clear it.)
     if painted.is_some()
-        && painted == api::paint_key(id, &opts)
-        && *input == ChartInput::default()
+        && painted == api::paint_key(id, &opts, input)
         && (canvas.width(), canvas.height()) == (w, h)
     {
         return Ok(api::layout_sized(id, &opts, input, css_height));
