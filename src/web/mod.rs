@@ -758,7 +758,8 @@ pub fn mark_centre(host: &Element, slug: &str, record: &str) -> Option<(f64, f64
 /// name of the picture it painted, which the wasm's first drawing of it reads). Returns whether
 /// it did.
 fn stand_in(section: &Element, old: &web_sys::HtmlCanvasElement) -> bool {
-    // The bitmap's size: setting or removing either attribute clears the canvas.
+    // Its own: the bitmap's size (setting or removing either attribute clears the canvas) and
+    // the loader's mark.
     const KEEP: [&str; 3] = ["width", "height", "data-pre"];
     let Some(new) = section.query_selector(".plot canvas").ok().flatten() else {
         return false;

@@ -208,12 +208,12 @@ impl Towns {
         self.charts.redraw(ctx, true, &self.input)
     }
 
-    /// After a further part: the charts it brought.
     /// Sizes the charts of a part just inserted, which are drawn in the next stage.
     pub fn size_new(&self, ctx: &Ctx) {
         self.charts.size_new(ctx);
     }
 
+    /// After a further part: the charts it brought.
     pub fn after_part(&mut self, ctx: &Ctx) -> Result<(), JsError> {
         self.charts.redraw(ctx, false, &self.input)
     }
