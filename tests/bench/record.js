@@ -1,11 +1,12 @@
-// The benchmark's recorder, the first script of every bench page (ours, Chart.js, ECharts): a
-// classic script in <head>, so it is in place before anything it measures starts. Everything is
-// recorded by the page itself into window.BENCH; bench.mjs runs no script in the page while it
-// loads and reads window.BENCH once, after a fixed wait (see README, "Size and speed").
+// The benchmark's recorder, the first script of every bench page (ours, Chart.js, ECharts and the
+// floor): a classic script in <head>, so it is in place before anything it measures starts.
+// Everything is recorded by the page itself into window.BENCH; bench.mjs runs no script in the
+// page while it loads and reads window.BENCH once, after a fixed wait (see README, "Size and
+// speed").
 //  - firstChart: `sx:first-chart` (User Timing) is the moment a first chart has been drawn: the
 //    explainer's widget sets it when its first chart is drawn (embed.js sets the same mark when it
-//    paints a pre-rendered chart), the Chart.js and ECharts pages right after their draw call
-//    returns. The chart is on screen once two animation frames have begun after it: the first
+//    paints a pre-rendered chart), the Chart.js, ECharts and floor pages right after their draw
+//    call returns. The chart is on screen once two animation frames have begun after it: the first
 //    renders the frame holding the chart, the second begins after that frame was produced.
 //    `onScreen` is performance.now() in the second frame's callback.
 //  - longTasks: every main-thread task over 50 ms (Long Tasks API), for the longest task and TBT.
