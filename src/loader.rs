@@ -276,6 +276,43 @@ pub fn prerender_chart(kind: &str, lang: Lang, dark: bool, width: u32) -> Option
     Some(paint_list(ChartId::Output, &opts, &ChartInput::default()))
 }
 
+/// What `embed.js` warms while a pre-rendered kind's paint list is on its way: every font chart
+/// 1 draws in `lang` at any width the build covers (its size in CSS pixels and whether it is
+/// bold, each once, in the order first drawn) and every character it draws (each once, in the
+/// order first drawn). Measuring that text once in each font on the chart's canvas makes the
+/// browser find the fonts and their fallbacks (the CJK ones, on most systems) while the page
+/// waits for the network anyway, so that painting the chart no longer starts with cold fonts.
+/// `None` for a kind that is not pre-rendered.
+pub fn prerender_warm(kind: &str, lang: Lang) -> Option<(Vec<(f64, bool)>, String)> {
+    use crate::charts::{texts, ChartId, ChartInput, ChartOptions};
+    if !PRE_KINDS.contains(&kind) {
+        return None;
+    }
+    let mut fonts: Vec<(f64, bool)> = Vec::new();
+    let mut chars = String::new();
+    for width in (PRE_FROM..=PRE_TO).step_by(CHART_STEP as usize) {
+        let opts = ChartOptions {
+            lang,
+            css_width: f64::from(width),
+            ..ChartOptions::default()
+        };
+        for (text, size, bold) in texts(ChartId::Output, &opts, &ChartInput::default()) {
+            if !fonts
+                .iter()
+                .any(|&(z, b)| z.to_bits() == size.to_bits() && b == bold)
+            {
+                fonts.push((size, bold));
+            }
+            for c in text.chars() {
+                if !chars.contains(c) {
+                    chars.push(c);
+                }
+            }
+        }
+    }
+    Some((fonts, chars))
+}
+
 /// The file name of a pre-rendered chart, under the build's pre-render directory.
 pub fn prerender_file(kind: &str, lang: Lang, dark: bool, width: u32) -> String {
     format!(
@@ -288,7 +325,8 @@ pub fn prerender_file(kind: &str, lang: Lang, dark: bool, width: u32) -> String 
 /// Everything above as the JSON object `embed.js` carries:
 /// `{ kinds: [{ id, build, title: { zh, en } }], words: { zh: {…}, en: {…} },
 ///    heights: { from, step, rows: { "<kind>": { zh: [...], en: [...] } } },
-///    pre: { from, to, step, head: { "<kind>": { zh, en } } } }`
+///    pre: { from, to, step, font, head: { "<kind>": { zh, en } },
+///           warm: { "<kind>": { zh: { fonts: [[size, bold 0|1], …], text }, en: … } } } }`
 /// (the pre-rendered charts themselves are files, [`prerender_file`]).
 pub fn json() -> String {
     use serde_json::{json, Map, Value};
@@ -315,17 +353,34 @@ pub fn json() -> String {
         }
     }
     let mut pre = Map::new();
+    let mut warm = Map::new();
     for kind in PRE_KINDS {
         pre.insert(
             kind.to_string(),
             json!({ "zh": prerender_head(kind, Lang::Zh), "en": prerender_head(kind, Lang::En) }),
+        );
+        let warmed = |lang| {
+            prerender_warm(kind, lang).map(|(fonts, text)| {
+                let fonts: Vec<Value> = fonts
+                    .iter()
+                    .map(|&(size, bold)| json!([size, u8::from(bold)]))
+                    .collect();
+                json!({ "fonts": fonts, "text": text })
+            })
+        };
+        warm.insert(
+            kind.to_string(),
+            json!({ "zh": warmed(Lang::Zh), "en": warmed(Lang::En) }),
         );
     }
     json!({
         "kinds": kinds,
         "words": { "zh": words(Lang::Zh), "en": words(Lang::En) },
         "heights": { "from": HEIGHT_FROM, "step": HEIGHT_STEP, "rows": rows },
-        "pre": { "from": PRE_FROM, "to": PRE_TO, "step": CHART_STEP, "head": pre },
+        "pre": {
+            "from": PRE_FROM, "to": PRE_TO, "step": CHART_STEP, "font": crate::charts::FONT,
+            "head": pre, "warm": warm,
+        },
     })
     .to_string()
 }
@@ -373,6 +428,56 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("{name}"));
+    }
+
+    /// The fonts and characters `embed.js` warms are those of the pre-rendered charts
+    /// themselves, read back from their paint lists (the files it paints), at every width the
+    /// build covers, in both palettes and languages: each font and each character once.
+    #[test]
+    fn the_warmed_fonts_and_text_are_those_of_every_pre_rendered_chart() {
+        for lang in [Lang::Zh, Lang::En] {
+            let (fonts, text) = prerender_warm("towns", lang).unwrap();
+            let mut used = Vec::new();
+            for width in (PRE_FROM..=PRE_TO).step_by(CHART_STEP as usize) {
+                for dark in [false, true] {
+                    let list = prerender_chart("towns", lang, dark, width).unwrap();
+                    let v: serde_json::Value = serde_json::from_str(&list).unwrap();
+                    assert_eq!(v["font"], crate::charts::FONT);
+                    for o in v["o"].as_array().unwrap() {
+                        if o[0] != 4 {
+                            continue;
+                        }
+                        let font = (o[4].as_f64().unwrap(), o[8] == 1);
+                        if !used.contains(&font) {
+                            used.push(font);
+                        }
+                        for c in o[1].as_str().unwrap().chars() {
+                            assert!(text.contains(c), "{lang:?} {width} {c:?} not warmed");
+                        }
+                    }
+                }
+            }
+            used.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            let mut warmed = fonts.clone();
+            warmed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            assert_eq!(warmed, used, "{lang:?}");
+            let mut chars: Vec<char> = text.chars().collect();
+            chars.sort_unstable();
+            chars.dedup();
+            assert_eq!(
+                chars.len(),
+                text.chars().count(),
+                "{lang:?}: a character twice"
+            );
+        }
+        assert!(prerender_warm("rest-trip", Lang::Zh).is_none());
+        let v: serde_json::Value = serde_json::from_str(&json()).unwrap();
+        assert_eq!(v["pre"]["font"], crate::charts::FONT);
+        assert!(v["pre"]["warm"]["towns"]["zh"]["text"]
+            .as_str()
+            .unwrap()
+            .contains('镇'));
+        assert!(v["pre"]["warm"]["towns"]["en"]["fonts"][0][0].is_number());
     }
 
     /// The height the CSS reserves at `width`: its `max()` evaluated.

@@ -749,6 +749,22 @@ pub fn paint_list(id: ChartId, opts: &ChartOptions, input: &ChartInput) -> Strin
     paint::list(&sc, opts.css_width, h, key.as_deref())
 }
 
+/// The texts chart `id` draws at `opts.css_width` CSS pixels (and [`css_height`]), as
+/// [`paint_list`] has them: each text with its size in CSS pixels and whether it is bold, in
+/// drawing order. `embed.js` warms the chart's fonts with them while a pre-rendered chart is on
+/// its way ([`crate::loader::prerender_warm`]).
+pub fn texts(id: ChartId, opts: &ChartOptions, input: &ChartInput) -> Vec<(String, f64, bool)> {
+    let h = css_height(id, opts.css_width);
+    scene_at(id, opts, input, opts.css_width, h, h)
+        .prims
+        .into_iter()
+        .filter_map(|p| match p {
+            scene::Prim::Text { s, size, bold, .. } => Some((s, size, bold)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Lays chart `id` out at `w` × `h` CSS pixels without drawing it and returns where its texts,
 /// lines and markers went (for the tests' overlap checks).
 #[doc(hidden)]
