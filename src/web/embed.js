@@ -174,7 +174,7 @@
   // task: the layout of its text then does not join the page's own first layout in one long
   // task. Once the list is here, the laid-out width is read, and the right list fetched if the
   // guess was off. At a width the build did not cover, the top stays with an empty canvas until
-  // the wasm draws it.
+  // the wasm draws it. While the list is on its way, the chart's fonts are warmed (warmFonts).
   const prerender = (el, box, entry, width, dark, head) => {
     const pre = CORE.pre;
     const bucket = (w) => Math.floor(w / pre.step) * pre.step;
@@ -183,7 +183,8 @@
         .then((r) => (r.ok ? r.json() : null)).catch(() => null)
       : Promise.resolve(null));
     const guess = bucket(width - 20);
-    const first = list(guess);
+    let arrived = false;
+    const first = list(guess).finally(() => { arrived = true; });
     const section = document.createElement('section');
     section.className = `sx t-${themeOf(el)}`;
     section.lang = box.lang;
@@ -192,6 +193,8 @@
     const top = nextTask().then(() => {
       if (hosts.get(el) === entry && entry.state === 'loading' && box.isConnected) box.replaceWith(section);
     });
+    top.then(() => warmFonts(section.querySelector('.plot canvas'), pre.warm?.[entry.kind.id]?.[entry.lang],
+      () => !arrived && hosts.get(el) === entry && entry.state === 'loading' && section.isConnected)).catch(() => {});
     // Settles when the painted chart is on screen or the pre-render given up: until then the
     // wasm waits (see mountAll).
     entry.preDone = Promise.all([first, top]).then(async ([guessed]) => {
@@ -203,7 +206,7 @@
       const w = bucket(section.querySelector('.plot').clientWidth);
       const paintList = w === guess ? guessed : await list(w);
       if (!paintList || !live()) return;
-      if (!await paint(canvas, paintList, Math.min(4, Math.max(1, window.devicePixelRatio || 1)), live)) return;
+      if (!await paint(canvas, paintList, ratio(), live)) return;
       // The picture's name (the core's, copied as it is): the wasm, about to draw chart 1 on this
       // canvas, leaves it as it is when it would draw the same picture at the same size.
       if (typeof paintList.key === 'string') canvas.dataset.pre = paintList.key;
@@ -214,6 +217,28 @@
       await entry.shown;
     }).catch(() => {});
   };
+
+  // The chart's fonts warmed while its paint list is on its way (the network's wait, on a phone
+  // often the longest step): the core's list of every font and character chart 1 draws in this
+  // language (sx_explainer::loader::prerender_warm) is measured once per font on the chart's own
+  // canvas, one font per task, so the browser finds each font and its fallbacks now rather than
+  // when painting starts (painting then took a third of the time in a side-by-side at 4× CPU and
+  // 150 ms round trips; README, "First paint"). Stops as soon as `waiting()` is false: the list
+  // has come (painting does the same work then) or the box was released.
+  const warmFonts = async (canvas, warm, waiting) => {
+    if (!canvas || !warm) return;
+    const g = canvas.getContext('2d');
+    for (const [size, bold] of warm.fonts) {
+      await nextTask();
+      if (!waiting()) return;
+      g.font = fontOf(size, bold, ratio(), CORE.pre.font);
+      g.measureText(warm.text);
+    }
+  };
+  // The scale a pre-rendered chart is painted at: the device pixel ratio, between 1 and 4.
+  const ratio = () => Math.min(4, Math.max(1, window.devicePixelRatio || 1));
+  // A canvas font as plotters-canvas sets it, `size` in CSS pixels on a canvas scaled by `s`.
+  const fontOf = (size, bold, s, family) => `${bold ? 'bold' : 'normal'} ${size * s}px ${family}`;
 
   // Paints a paint list (sx_explainer::charts::paint_list: the chart's shapes in CSS pixels) as
   // the wasm does: scaled like charts::scene::render, then each shape drawn with the canvas calls
@@ -345,7 +370,7 @@
           g.textBaseline = ['top', 'middle', 'bottom'][o[7]];
           g.textAlign = ['start', 'center', 'end'][o[6]];
           g.fillStyle = rgba(c);
-          g.font = `${o[8] ? 'bold' : 'normal'} ${o[4] * s}px ${L.font}`;
+          g.font = fontOf(o[4], o[8], s, L.font);
           g.fillText(o[1], p(o[2]), p(o[3]));
           break;
         }

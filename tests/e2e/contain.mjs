@@ -5,6 +5,7 @@
 //  - while the wasm downloads, each box is a labelled placeholder with aria-busy;
 //  - the towns' first chart, pre-rendered, has the wasm's pixels on the wasm's spot, which then
 //    takes it over without drawing it again, or draws it again when the reader's palette changed;
+//    while its paint list is on its way, its fonts are warmed;
 //  - with the wasm blocked, each box shows words, the figures as text and a Retry button within
 //    3 s; once the network is back, Retry mounts the widgets;
 //  - the snippet pasted twice mounts each embed once; an embed added later mounts by itself;
@@ -356,6 +357,58 @@ for (const [width, dpr, scheme, path, mode] of [
     check(order.starts.length === 2 && order.starts.every((t) => t >= order.first),
       `${label}: the glue and the wasm are fetched after the chart is painted (${order.first} ms; ${order.starts.join(', ')} ms)`, JSON.stringify(order));
   }
+  check(!problems.length, `${label}: no page or console errors`, problems.join('; '));
+  await context.close();
+}
+
+// 3c. While the paint list is on its way (held back here, as a slow network would), embed.js
+// warms chart 1's fonts: the core's list of its fonts and characters (CORE.pre.warm) is measured
+// once per font on the chart's canvas, one font per task. So every font the pre-render then
+// draws in was measured before, in the same canvas font (the browser's cache key), with every
+// character it draws.
+for (const [path, lang] of [['/', 'zh'], ['/frame.html?explainer=towns&lang=en', 'en']]) {
+  const label = `fonts warmed while the paint list is held back (${lang}, ratio 2.625)`;
+  const context = await browser.newContext({ viewport: { width: 412, height: 900 }, deviceScaleFactor: 2.625 });
+  const p = await context.newPage();
+  const problems = [];
+  watchErrors(p, problems);
+  let arrived = null;
+  await context.route('**/assets/pre.*/*.json', async (r) => {
+    await new Promise((ok) => setTimeout(ok, 800));
+    arrived = true;
+    await r.continue();
+  });
+  await p.addInitScript(() => {
+    window.fontLog = [];
+    const P = CanvasRenderingContext2D.prototype;
+    for (const name of ['measureText', 'fillText']) {
+      const f = P[name];
+      P[name] = function (text, ...a) {
+        if (this.canvas.getRootNode().host?.dataset.explainer === 'towns' && !performance.getEntriesByName('sx:first-chart').length) {
+          window.fontLog.push({ op: name, font: this.font, text: String(text), at: performance.now() });
+        }
+        return f.call(this, text, ...a);
+      };
+    }
+  });
+  await p.goto(origin + path);
+  const marked = await p.waitForFunction(() => performance.getEntriesByName('sx:first-chart').length > 0, null, { timeout: 6000 })
+    .then(() => true).catch(() => false);
+  const log = await p.evaluate(() => window.fontLog);
+  const warm = CORE.pre.warm.towns[lang];
+  const measured = log.filter((e) => e.op === 'measureText');
+  const drawn = log.filter((e) => e.op === 'fillText');
+  const firstDraw = drawn.length ? drawn[0].at : Infinity;
+  const fontsMeasured = new Set(measured.map((e) => e.font));
+  check(marked && arrived && drawn.length > 0, `${label}: the chart is painted once the list comes`, `${drawn.length} texts`);
+  check(measured.length === warm.fonts.length && fontsMeasured.size === warm.fonts.length && measured.every((e) => e.at < firstDraw && e.text === warm.text),
+    `${label}: each of the core's ${warm.fonts.length} fonts measured once, with its text, before the first text is drawn`,
+    JSON.stringify(measured.map((e) => e.font)));
+  const cold = [...new Set(drawn.map((e) => e.font))].filter((f) => !fontsMeasured.has(f));
+  const chars = new Set(measured.flatMap((e) => [...e.text]));
+  const missing = [...new Set(drawn.flatMap((e) => [...e.text]))].filter((c) => !chars.has(c));
+  check(!cold.length && !missing.length, `${label}: every font and character the pre-render draws was warmed`,
+    `cold fonts ${JSON.stringify(cold)}, characters ${JSON.stringify(missing)}`);
   check(!problems.length, `${label}: no page or console errors`, problems.join('; '));
   await context.close();
 }
