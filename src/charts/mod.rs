@@ -743,10 +743,16 @@ pub fn css_height(id: ChartId, css_width: f64) -> f64 {
 /// arrived (`paint` in `src/web/embed.js` does what plotters and plotters-canvas do with it).
 /// See [`paint::list`].
 pub fn paint_list(id: ChartId, opts: &ChartOptions, input: &ChartInput) -> String {
-    let h = css_height(id, opts.css_width);
-    let sc = scene_at(id, opts, input, opts.css_width, h, h);
+    let (sc, h) = scene_css(id, opts, input);
     let key = paint_key(id, opts, input);
     paint::list(&sc, opts.css_width, h, key.as_deref())
+}
+
+/// Chart `id` laid out at `opts.css_width` CSS pixels and [`css_height`], and that height: the
+/// scene of a pre-rendered chart ([`paint_list`], [`texts`]).
+fn scene_css(id: ChartId, opts: &ChartOptions, input: &ChartInput) -> (scene::Scene, f64) {
+    let h = css_height(id, opts.css_width);
+    (scene_at(id, opts, input, opts.css_width, h, h), h)
 }
 
 /// The texts chart `id` draws at `opts.css_width` CSS pixels (and [`css_height`]), as
@@ -754,8 +760,8 @@ pub fn paint_list(id: ChartId, opts: &ChartOptions, input: &ChartInput) -> Strin
 /// drawing order. `embed.js` warms the chart's fonts with them while a pre-rendered chart is on
 /// its way ([`crate::loader::prerender_warm`]).
 pub fn texts(id: ChartId, opts: &ChartOptions, input: &ChartInput) -> Vec<(String, f64, bool)> {
-    let h = css_height(id, opts.css_width);
-    scene_at(id, opts, input, opts.css_width, h, h)
+    scene_css(id, opts, input)
+        .0
         .prims
         .into_iter()
         .filter_map(|p| match p {
