@@ -183,6 +183,8 @@
         .then((r) => (r.ok ? r.json() : null)).catch(() => null)
       : Promise.resolve(null));
     const guess = bucket(width - 20);
+    // Whether the box is still this pre-render's: not released, not yet mounted.
+    const ours = () => hosts.get(el) === entry && entry.state === 'loading';
     let arrived = false;
     const first = list(guess).finally(() => { arrived = true; });
     const section = document.createElement('section');
@@ -191,15 +193,15 @@
     section.innerHTML = head;
     section.style.minHeight = box.style.minHeight;
     const top = nextTask().then(() => {
-      if (hosts.get(el) === entry && entry.state === 'loading' && box.isConnected) box.replaceWith(section);
+      if (ours() && box.isConnected) box.replaceWith(section);
     });
     top.then(() => warmFonts(section.querySelector('.plot canvas'), pre.warm?.[entry.kind.id]?.[entry.lang],
-      () => !arrived && hosts.get(el) === entry && entry.state === 'loading' && section.isConnected)).catch(() => {});
+      () => !arrived && ours() && section.isConnected)).catch(() => {});
     // Settles when the painted chart is on screen or the pre-render given up: until then the
     // wasm waits (see mountAll).
     entry.preDone = Promise.all([first, top]).then(async ([guessed]) => {
       const canvas = section.querySelector('.plot canvas');
-      const live = () => hosts.get(el) === entry && entry.state === 'loading' && canvas.isConnected;
+      const live = () => ours() && canvas.isConnected;
       if (!live()) return;
       // The chart's laid-out width, read only now: by then a frame has usually laid the top out,
       // so the read forces no layout (and the loader's first task none of the top's).
