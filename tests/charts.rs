@@ -283,6 +283,8 @@ fn expected(id: ChartId, lang: Lang) -> Vec<&'static str> {
             "¥5.61 of investment per ¥1 (our calc.)",
         ],
         (ChartId::Budget, Lang::Zh) => vec![
+            "一般每人不超过5000元，平均每人每天不超过900元",
+            "一般每人不超过6000元，平均每人每天不超过1000元",
             "900元",
             "5000元",
             "1000元",
@@ -294,6 +296,8 @@ fn expected(id: ChartId, lang: Lang) -> Vec<&'static str> {
             "第2批（省外，超出）",
         ],
         (ChartId::Budget, Lang::En) => vec![
+            "generally at most ¥5,000 a person, ¥900 a day on average",
+            "generally at most ¥6,000 a person, ¥1,000 a day on average",
             "¥900",
             "¥5,000",
             "¥1,000",
@@ -330,9 +334,12 @@ fn every_chart_shows_its_numbers_in_both_languages_and_widths() {
             for w in [360, 1024] {
                 let (svg, layout, _) = render(id, w, lang, &plan());
                 let text = all_text(&svg);
+                let squeeze =
+                    |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
                 for want in expected(id, lang) {
+                    // A sentence may be wrapped over lines.
                     assert!(
-                        text.contains(want),
+                        text.contains(want) || squeeze(&text).contains(&squeeze(want)),
                         "{id:?} {lang:?} {w}px lacks {want:?}:\n{text}"
                     );
                 }
@@ -342,8 +349,6 @@ fn every_chart_shows_its_numbers_in_both_languages_and_widths() {
                         "{id:?} {lang:?} {w}px: no legend {word:?}"
                     );
                 }
-                let squeeze =
-                    |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
                 assert!(
                     squeeze(&text).contains(&squeeze(id.title(lang))),
                     "{id:?} {lang:?} {w}px: no title"
@@ -356,6 +361,62 @@ fn every_chart_shows_its_numbers_in_both_languages_and_widths() {
                 assert!(!layout.hits.is_empty(), "{id:?}: no marks for tooltips");
             }
         }
+    }
+}
+
+/// Chart 7's kinks, where the per-day cap gives way to the per-person one, are our calculation
+/// (¥5,000 ÷ ¥900 = 5.56 days; ¥6,000 ÷ ¥1,000 = 6): the note under the chart works them out and
+/// says so at every width, a label at a kink (wide plots only) says so too, and the lines above the
+/// plot and the caption give the caps as the article words them, with its "generally" and without
+/// a derived day count.
+#[test]
+fn the_budget_charts_day_counts_are_marked_as_ours() {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for lang in [Lang::Zh, Lang::En] {
+        let mark = lang.pick("（推算）", "(our calc.)");
+        let note = lang.pick(
+            "圆圈处起按人封顶：省内5.56天（5000元÷900元），省外6天（6000元÷1000元），为本报推算。",
+            "The rings: where the per-person cap takes over, at 5.56 days in the province (¥5,000 ÷ ¥900) and 6 days out of it (¥6,000 ÷ ¥1,000): our calculation.",
+        );
+        for w in [280, 360, 640, 1024] {
+            let (svg, _, _) = render(ChartId::Budget, w, lang, &plan());
+            let texts = texts(&svg);
+            let all = squeeze(
+                &texts
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            assert!(all.contains(&squeeze(note)), "{lang:?} {w}px: no kink note");
+            // Outside the note, a text with a day count of the kinks is a kink label.
+            let labels: Vec<&str> = texts
+                .iter()
+                .map(|t| t.text.as_str())
+                .filter(|t| t.contains(lang.pick("天起按人封顶", "capped from")))
+                .collect();
+            for t in &labels {
+                assert!(t.contains(mark), "{lang:?} {w}px: {t:?} is unmarked");
+            }
+            if w >= 640 {
+                assert_eq!(labels.len(), 2, "{lang:?} {w}px: {labels:?}");
+            }
+            let above: Vec<&str> = texts
+                .iter()
+                .map(|t| t.text.as_str())
+                .filter(|t| t.contains(lang.pick("不超过", "a day on average")))
+                .collect();
+            assert!(
+                !above.is_empty() && above.iter().all(|t| !t.contains("5.56")),
+                "{lang:?} {w}px: {above:?}"
+            );
+        }
+        let caption = ChartId::Budget.caption(lang);
+        assert!(!caption.contains("5.56"), "{caption}");
+        assert!(
+            caption.contains(lang.pick("一般", "generally")),
+            "{caption}"
+        );
     }
 }
 

@@ -1,7 +1,8 @@
 //! Chart 7: the rest-trip budget envelope. For 1 to 10 days (more if the reader's plan is
 //! longer), the most one person's trip may cost in and out of the province: the per-day cap
 //! times the days until the per-person cap takes over (in the province after 5.56 days, out of
-//! it at 6). Days beyond the 7-day limit are shaded; the reader's plan points sit on top.
+//! it at 6: our calculation, worked out in a note under the chart and labelled as ours at the
+//! kinks). Days beyond the 7-day limit are shaded; the reader's plan points sit on top.
 
 use super::bars::nice_step;
 use super::fmt;
@@ -60,21 +61,56 @@ fn days_text(d: f64, lang: Lang) -> String {
     }
 }
 
+/// The rule for one destination as the article words it: "generally" at most so much a person,
+/// and so much a person a day on average. No derived number: where the per-day cap gives way to
+/// the per-person one is our calculation, given as such by `kink_note` and the kinks' labels.
 fn summary(d: Destination, lang: Lang) -> String {
     let (person, day) = caps_fen(d);
-    let k = days_text(kink_days(d), lang);
     match lang {
         Lang::Zh => format!(
-            "{}：每人每天不超过{}，满{k}后每人不超过{}",
+            "{}：一般每人不超过{}，平均每人每天不超过{}",
             dest_name(d, lang),
-            yuan(day, lang),
-            yuan(person, lang)
+            yuan(person, lang),
+            yuan(day, lang)
         ),
         Lang::En => format!(
-            "{}: {} a day, at most {} a person from {k}",
+            "{}: generally at most {} a person, {} a day on average",
             dest_name(d, lang),
+            yuan(person, lang),
+            yuan(day, lang)
+        ),
+    }
+}
+
+/// Where each envelope bends, worked out: the per-day cap times the days reaches the per-person
+/// cap at per person ÷ per day days (5.56 in the province, 6 out of it). Ours, not the article's.
+fn kink_note(lang: Lang) -> String {
+    let part = |d: Destination| {
+        let (person, day) = caps_fen(d);
+        let (k, p, q) = (
+            days_text(kink_days(d), lang),
+            yuan(person, lang),
             yuan(day, lang),
-            yuan(person, lang)
+        );
+        match lang {
+            Lang::Zh => format!("{}{k}（{p}÷{q}）", dest_name(d, lang)),
+            Lang::En => format!(
+                "{k} {} ({p} ÷ {q})",
+                match d {
+                    Destination::InProvince => "in the province",
+                    Destination::OutOfProvince => "out of it",
+                }
+            ),
+        }
+    };
+    let (i, o) = (
+        part(Destination::InProvince),
+        part(Destination::OutOfProvince),
+    );
+    match lang {
+        Lang::Zh => format!("圆圈处起按人封顶：{i}，{o}，为本报推算。"),
+        Lang::En => format!(
+            "The rings: where the per-person cap takes over, at {i} and {o}: our calculation."
         ),
     }
 }
@@ -128,7 +164,7 @@ pub fn spec(lang: Lang, points: &[PlanPoint], _w: f64) -> Spec {
             .into(),
         });
     }
-    let notes = vec![match lang {
+    let notes = vec![kink_note(lang), match lang {
         Lang::Zh => format!(
             "天数含报到日和返程日。原文：省总工会组织的劳模疗休养费用标准“一般”不超过图中上限；每批疗休养“一般”不超过{}天。",
             day_limit()
@@ -497,31 +533,7 @@ impl BudgetBody {
             None,
         );
         let narrow = px1 - px0 < 400.0;
-        for &(dest, k, kx, ky, _) in &kinks {
-            let kt = match (lang, narrow) {
-                (_, true) => days_text(k, lang),
-                (Lang::Zh, false) => format!("{}起按人封顶", days_text(k, lang)),
-                (Lang::En, false) => format!("capped from {}", days_text(k, lang)),
-            };
-            // In the province below and right of the kink, out of it above and left, else around it.
-            let first = match dest {
-                Destination::InProvince => (kx + 6.0, ky + 7.0, HPos::Left, VPos::Top),
-                Destination::OutOfProvince => (kx - 6.0, ky - 7.0, HPos::Right, VPos::Bottom),
-            };
-            let mut cands = vec![first];
-            cands.extend(around(kx, ky, 9.0));
-            if let Some(b) = room.put(sc, &kt, false, pal.text, &cands, Some((kx, ky, 6.5))) {
-                sc.prims.insert(
-                    sc.prims.len() - 1,
-                    Prim::Rect {
-                        r: [b[0] - 2.0, b[1], b[2] + 2.0, b[3]],
-                        color: pal.background.mix(0.85),
-                        fill: true,
-                        width: 0.0,
-                    },
-                );
-            }
-        }
+        // Labels in order of need: which line is which, the reader's points, then the kinks (ours).
         for &(dest, k, _, ky, person) in &kinks {
             let short = match (dest, lang, narrow) {
                 (Destination::InProvince, Lang::En, true) => "In",
@@ -613,6 +625,35 @@ impl BudgetBody {
                     room.put(sc, l, true, pal.text, &[], lead)
                 }
             });
+        }
+        for &(dest, k, kx, ky, _) in &kinks {
+            // The day count is ours (per person ÷ per day), so it says so; on a narrow plot only
+            // the note under the chart gives it (kink_note), as there is no room for the words.
+            if narrow {
+                break;
+            }
+            let kt = match lang {
+                Lang::Zh => format!("{}起按人封顶（推算）", days_text(k, lang)),
+                Lang::En => format!("capped from {} (our calc.)", days_text(k, lang)),
+            };
+            // In the province below and right of the kink, out of it above and left, else around it.
+            let first = match dest {
+                Destination::InProvince => (kx + 6.0, ky + 7.0, HPos::Left, VPos::Top),
+                Destination::OutOfProvince => (kx - 6.0, ky - 7.0, HPos::Right, VPos::Bottom),
+            };
+            let mut cands = vec![first];
+            cands.extend(around(kx, ky, 9.0));
+            if let Some(b) = room.put(sc, &kt, false, pal.text, &cands, Some((kx, ky, 6.5))) {
+                sc.prims.insert(
+                    sc.prims.len() - 1,
+                    Prim::Rect {
+                        r: [b[0] - 2.0, b[1], b[2] + 2.0, b[3]],
+                        color: pal.background.mix(0.85),
+                        fill: true,
+                        width: 0.0,
+                    },
+                );
+            }
         }
     }
 }
