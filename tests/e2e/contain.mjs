@@ -5,7 +5,9 @@
 //  - while the wasm downloads, each box is a labelled placeholder with aria-busy;
 //  - the towns' first chart, pre-rendered, has the wasm's pixels on the wasm's spot, which then
 //    takes it over without drawing it again, or draws it again when the reader's palette changed;
-//    while its paint list is on its way, its fonts are warmed;
+//    while its paint list is on its way, its fonts are warmed; when the list is blocked, missing,
+//    garbled or stalled, the wasm draws chart 1 at once (or after the loader's 1.5 s wait), and a
+//    list that comes after it took over paints nothing;
 //  - with the wasm blocked, each box shows words, the figures as text and a Retry button within
 //    3 s; once the network is back, Retry mounts the widgets;
 //  - the snippet pasted twice mounts each embed once; an embed added later mounts by itself;
@@ -410,6 +412,71 @@ for (const [path, lang] of [['/', 'zh'], ['/frame.html?explainer=towns&lang=en',
   check(!cold.length && !missing.length, `${label}: every font and character the pre-render draws was warmed`,
     `cold fonts ${JSON.stringify(cold)}, characters ${JSON.stringify(missing)}`);
   check(!problems.length, `${label}: no page or console errors`, problems.join('; '));
+  await context.close();
+}
+
+// 3d. The paint list fails: blocked (an ad blocker, a dropped connection), missing (a partial
+// deploy), answered with an error page or a body that is not a paint list, or stalled past the
+// loader's wait (PRE_WAIT_MS). The box is never left blank or hidden: the wasm comes at once (or
+// once the wait is over), mounts and draws chart 1 itself, and a list that arrives after the wasm
+// took over paints nothing over the live chart.
+for (const mode of ['blocked', 'missing', 'error page', 'not a paint list', 'stalled']) {
+  const label = `paint list ${mode}`;
+  const context = await browser.newContext({ viewport: { width: 412, height: 900 }, deviceScaleFactor: 2 });
+  const p = await context.newPage();
+  const problems = [];
+  watchErrors(p, problems);
+  let late = null;
+  await context.route('**/assets/pre.*/*.json', async (r) => {
+    if (mode === 'blocked') return r.abort('blockedbyclient');
+    if (mode === 'missing') return r.fulfill({ status: 404, body: 'not found' });
+    if (mode === 'error page') return r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>502 Bad Gateway</p>' });
+    if (mode === 'not a paint list') return r.fulfill({ status: 200, contentType: 'application/json', body: '{"w":"wide","o":[[0,"x"],[7],null]}' });
+    // Late, and in another background colour: painted over the live chart, it would show.
+    const list = await (await r.fetch()).json();
+    list.bg = [255, 0, 0];
+    await new Promise((ok) => setTimeout(ok, 4000));
+    late = true;
+    return r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(list) });
+  });
+  await p.goto(`${origin}/`);
+  const ready = await mounted(p, 2, 10000).then(() => true).catch(() => false);
+  await p.waitForFunction(() => performance.getEntriesByName('sx:chart:output').length > 0, null, { timeout: 4000 }).catch(() => {});
+  const look = () => p.evaluate(async () => {
+    const c = document.querySelector('[data-explainer=towns]').shadowRoot.querySelector('.plot canvas');
+    if (!c || !c.width) return { none: true };
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 128 || data[i + 1] < 128 || data[i + 2] < 128) ink++;
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', data))].slice(0, 8).map((b) => b.toString(16)).join('');
+    const t = (n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1);
+    const wasm = performance.getEntriesByType('resource').find((e) => /\.wasm$/.test(new URL(e.name).pathname));
+    const embed = performance.getEntriesByType('resource').find((e) => /\/embed\.js$/.test(new URL(e.name).pathname));
+    return {
+      ink, digest, hidden: getComputedStyle(c).visibility === 'hidden', size: `${c.width}x${c.height}`,
+      first: t('sx:first-chart'), drawn: t('sx:chart:output'),
+      wasmAfter: wasm && embed ? Math.round(wasm.startTime - embed.responseEnd) : null,
+    };
+  });
+  const seen = await look();
+  check(ready && !seen.none && !seen.hidden && seen.ink > 2000 && seen.drawn > 0,
+    `${label}: the widgets mount and the wasm draws chart 1 itself (${seen.ink} dark pixels)`, JSON.stringify(seen));
+  check(seen.first > 0 && seen.first >= seen.drawn - 1,
+    `${label}: sx:first-chart marks the wasm's chart (${seen.first} ms)`, JSON.stringify(seen));
+  // Pre-rendering gives up after PRE_WAIT_MS (1.5 s) at most; failing fast, it waits for nothing.
+  const wait = mode === 'stalled' ? 1500 + 400 : 400;
+  check(seen.wasmAfter !== null && seen.wasmAfter < wait,
+    `${label}: the wasm is requested ${seen.wasmAfter} ms after embed.js arrived (under ${wait} ms)`, JSON.stringify(seen));
+  if (mode === 'stalled') {
+    await p.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/assets\/pre\.[^/]+\/[^/]+\.json$/.test(new URL(e.name).pathname) && e.responseEnd > 0), null, { timeout: 8000 }).catch(() => {});
+    await p.waitForTimeout(300);
+    const after = await look();
+    check(late && after.digest === seen.digest && !after.hidden,
+      `${label}: the list that arrives after the wasm took over paints nothing over the live chart`, `${JSON.stringify(seen)} then ${JSON.stringify(after)}`);
+  }
+  // The browser reports the failed request itself (as a console error); nothing else may.
+  const others = problems.filter((m) => !/Failed to load resource/.test(m));
+  check(!others.length, `${label}: no page or console errors beyond the failed request`, others.join('; '));
   await context.close();
 }
 
