@@ -13,8 +13,10 @@
 //! Rust panic ends the module (`panic = "abort"`), so a panic hook first marks every widget with
 //! a message and a Reload link, saves each plan to the address bar, and logs the panic.
 //!
-//! Optional browser APIs (`ResizeObserver`, `matchMedia`, the clipboard) are feature-checked
-//! before use: web-sys types them as always present.
+//! Optional browser APIs (`ResizeObserver`, with the window's `resize` event in its place;
+//! `matchMedia`; the clipboard; `requestIdleCallback`, with zero timeouts in its place) are
+//! feature-checked before use: web-sys types them as always present. `tests/e2e/contain.mjs`
+//! takes each away in turn.
 
 mod a11y;
 mod batch;
@@ -629,6 +631,13 @@ pub fn mount(host: Element, kind: &str, lang: &str, css_href: &str) -> Result<()
         .and_then(|_| ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok());
     if let Some(o) = &observer {
         o.observe(&host);
+    } else if let Some(w) = web_sys::window() {
+        // Without ResizeObserver (browsers before 2020), a change of the window's size (a phone
+        // turned, a desktop window resized) still lays the charts out at the new width.
+        let cb = Closure::<dyn FnMut(Event)>::new(move |_ev: Event| dispatch(id, Msg::Css));
+        w.add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref())
+            .ok();
+        listeners.push((w.into(), "resize", cb));
     }
     let on_frame = Closure::<dyn FnMut()>::new(move || dispatch(id, Msg::Frame));
     let on_stage = Closure::<dyn FnMut()>::new(move || dispatch(id, Msg::Stage));
