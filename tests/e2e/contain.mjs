@@ -586,6 +586,51 @@ for (const mode of ['blocked', 'missing', 'error page', 'not a paint list', 'sta
   await context.close();
 }
 
+// 7b. Browser APIs the widget can do without, each taken away in turn: requestIdleCallback (not in
+// Safari: the parts after the first then go in after zero timeouts), ResizeObserver (browsers
+// before 2020: the window's resize event stands in), WebAssembly.instantiateStreaming (the glue
+// then compiles the downloaded bytes) and matchMedia. Each time, both widgets mount, every towns
+// chart is drawn, the form answers, and a wider window lays the charts out anew.
+for (const [api, take] of [
+  ['requestIdleCallback', () => { delete window.requestIdleCallback; delete window.cancelIdleCallback; }],
+  ['ResizeObserver', () => { delete window.ResizeObserver; }],
+  ['WebAssembly.instantiateStreaming', () => { delete WebAssembly.instantiateStreaming; }],
+  ['matchMedia', () => { delete window.matchMedia; }],
+]) {
+  const label = `without ${api}`;
+  const { page: p, context, problems } = await open(page(`${SCRIPT}<div data-explainer="towns"></div><div data-explainer="rest-trip"></div>`), {
+    width: 360, init: take,
+  });
+  const gone = await p.evaluate((api) => api.split('.').reduce((o, k) => o?.[k], window) === undefined, api);
+  const ready = await mounted(p, 2).then(() => true).catch(() => false);
+  const charts = () => p.evaluate(() => [...document.querySelector('[data-explainer=towns]').shadowRoot.querySelectorAll('figure.chart canvas')].map((c) => {
+    if (!c.width || !c.height) return { w: 0, ink: 0 };
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 16) if (d[i] < 128 || d[i + 1] < 128 || d[i + 2] < 128) ink++;
+    return { w: Math.round(c.getBoundingClientRect().width), ink };
+  }));
+  await p.waitForFunction(() => {
+    const cs = [...document.querySelector('[data-explainer=towns]')?.shadowRoot?.querySelectorAll('figure.chart canvas') ?? []];
+    return cs.length === 6 && cs.every((c) => c.width > 0);
+  }, null, { timeout: 8000 }).catch(() => {});
+  await p.waitForTimeout(600);
+  const narrow = await charts();
+  check(gone && ready && narrow.length === 6 && narrow.every((c) => c.ink > 200),
+    `${label}: both widgets mount and all ${narrow.length} towns charts are drawn`, JSON.stringify({ gone, ready, narrow }));
+  const host = p.locator('[data-explainer=rest-trip]');
+  await host.locator('[data-f="batches.0.participants"]').fill('120');
+  const v = (await host.locator('.verdict').textContent()).trim();
+  check(v.includes('超出一般标准'), `${label}: the form answers (120 people → "${v.slice(0, 24)}")`);
+  await p.setViewportSize({ width: 720, height: 900 });
+  await p.waitForTimeout(800);
+  const wide = await charts();
+  check(wide.length === 6 && wide.every((c, i) => c.w > narrow[i].w + 200 && c.ink > 200),
+    `${label}: at 720 px the charts are laid out anew (chart 1 ${narrow[0]?.w} → ${wide[0]?.w} px wide)`, JSON.stringify(wide));
+  check(!problems.length, `${label}: no page or console errors`, problems.join('; '));
+  await context.close();
+}
+
 // 8. Two rest-trip widgets keep separate plans, also across a reload.
 {
   const { page: p, context, problems } = await open(page(`${SCRIPT}<div data-explainer="rest-trip"></div><div data-explainer="rest-trip"></div>`));
