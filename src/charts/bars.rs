@@ -406,12 +406,14 @@ pub fn tick(v: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-/// The axis unit written once, after the tick labels.
-pub fn axis_unit(unit: Unit, lang: Lang) -> &'static str {
-    match unit {
-        Unit::YiYuan => lang.pick("亿元", "¥bn"),
-        Unit::Count => lang.pick("个", ""),
-        _ => "",
+/// The last tick label, which carries the axis's unit once: "400亿元", "¥40bn", "50个".
+pub fn last_tick(v: f64, unit: Unit, lang: Lang) -> String {
+    let t = tick(v, unit, lang);
+    match (unit, lang) {
+        (Unit::YiYuan, Lang::Zh) => t + "亿元",
+        (Unit::YiYuan, Lang::En) => format!("¥{t}bn"),
+        (Unit::Count, Lang::Zh) => t + "个",
+        _ => t,
     }
 }
 
@@ -580,7 +582,6 @@ impl Bars {
             ticks.push((t, map(t)));
             t += step;
         }
-        let unit = axis_unit(self.unit, self.lang);
         let mut grid = Vec::new();
         let mut right = f64::MIN;
         for (i, &(v, x)) in ticks.iter().enumerate() {
@@ -591,10 +592,11 @@ impl Bars {
                     width: 1.0,
                 });
             }
-            let mut label = tick(v, self.unit, self.lang);
-            if i + 1 == ticks.len() {
-                label.push_str(unit);
-            }
+            let label = if i + 1 == ticks.len() {
+                last_tick(v, self.unit, self.lang)
+            } else {
+                tick(v, self.unit, self.lang)
+            };
             let lwid = text_width(&label, SMALL);
             let (lx, anchor) = if x + lwid / 2.0 > x1 {
                 (x1, HPos::Right)
@@ -638,5 +640,20 @@ impl Bars {
             );
             sc.text(text, x, y, LABEL, pal.text, HPos::Left, VPos::Center);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_tick_carries_the_unit_as_each_language_writes_it() {
+        assert_eq!(last_tick(400.0, Unit::YiYuan, Lang::Zh), "400亿元");
+        assert_eq!(last_tick(400.0, Unit::YiYuan, Lang::En), "¥40bn");
+        assert_eq!(tick(200.0, Unit::YiYuan, Lang::En), "20");
+        assert_eq!(last_tick(50.0, Unit::Count, Lang::Zh), "50个");
+        assert_eq!(last_tick(50.0, Unit::Count, Lang::En), "50");
+        assert_eq!(last_tick(10.0, Unit::Percent, Lang::En), "10%");
     }
 }

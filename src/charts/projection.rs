@@ -4,7 +4,7 @@
 //! ([`Projection::growth_percent`], the reported 17% by default) for 2024 and 2025, against the
 //! 300亿 class of the 2025 targets.
 
-use super::bars::{axis_step, tick, Hue};
+use super::bars::{axis_step, last_tick, tick, Hue};
 use super::fmt::{self, Look};
 use super::scene::{rgba, wrap, Body, Frame, Legend, Scene, Spec, Swatch, LABEL, SMALL};
 use super::{text_width, Table};
@@ -399,10 +399,11 @@ impl ProjectionBody {
             if t > 0.0 {
                 sc.line(vec![(x, top - 2.0), (x, bottom)], rgba(pal.grid), 1.0);
             }
-            let mut label = tick(t, Unit::YiYuan, lang);
-            if t + step > vmax * 1.0001 {
-                label.push_str(lang.pick("亿元", "¥bn"));
-            }
+            let label = if t + step > vmax * 1.0001 {
+                last_tick(t, Unit::YiYuan, lang)
+            } else {
+                tick(t, Unit::YiYuan, lang)
+            };
             let w = text_width(&label, SMALL);
             let (lx, a) = if x + w / 2.0 > x1 {
                 (x1, HPos::Right)

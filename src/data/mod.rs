@@ -206,7 +206,8 @@ pub struct Source {
 }
 
 impl Source {
-    /// "《特色专业镇成为“山西实践样板”》第3段" / "'Specialty towns ...', paragraph 3".
+    /// "《特色专业镇成为“山西实践样板”》第3段" / "\"Specialty towns ...\", paragraph 3" (double
+    /// quotes outside, as the headlines quote with single ones).
     pub fn cite(self, lang: crate::format::Lang) -> String {
         match lang {
             crate::format::Lang::Zh => {
@@ -219,7 +220,7 @@ impl Source {
                 format!("《{headline}》第{}段", self.paragraph)
             }
             crate::format::Lang::En => format!(
-                "'{}', paragraph {}",
+                "\"{}\", paragraph {}",
                 self.section.headline_en(),
                 self.paragraph
             ),
@@ -367,5 +368,28 @@ mod tests {
         let value = |id: &str| get(id).map(json).unwrap_or_default();
         assert!(value("provincial_key_towns_first_batch").contains("\"value\":10,"));
         assert!(value("ten_towns_output").contains("\"value\":410.5,"));
+    }
+
+    #[test]
+    fn a_source_is_cited_with_its_headline_and_paragraph() {
+        use crate::format::Lang;
+        let s = Source {
+            section: Section::TownsOverview,
+            paragraph: 3,
+        };
+        assert_eq!(s.cite(Lang::Zh), "《特色专业镇成为“山西实践样板”》第3段");
+        // The English headline quotes with single quotes, so the citation uses double ones.
+        assert_eq!(
+            s.cite(Lang::En),
+            "\"Specialty towns become a 'Shanxi model'\", paragraph 3"
+        );
+        let r = Source {
+            section: Section::RestTrip,
+            paragraph: 5,
+        };
+        assert_eq!(
+            r.cite(Lang::Zh),
+            "《省总工会印发〈实施意见〉 进一步加强和规范劳模疗休养工作》第5段"
+        );
     }
 }
