@@ -159,7 +159,17 @@ impl Projection {
         let g = format::percent(self.growth(), 1);
         match lang {
             Lang::Zh => format!("假设每年增长{g}；{}", self.annualise.label(lang)),
-            Lang::En => format!("Assuming {g} growth a year; {}", self.annualise.label(lang)),
+            // The choice's label is a heading ("Full year at …"); mid-sentence it is a clause.
+            Lang::En => {
+                match self.annualise {
+                    Annualise::LinearPace => {
+                        format!("Assuming {g} growth a year, and the full year at the Jan-Aug pace (×12/8)")
+                    }
+                    Annualise::EightMonthsOnly => {
+                        format!("Assuming {g} growth a year, comparing Jan-Aug only (cautious)")
+                    }
+                }
+            }
         }
     }
 
@@ -575,6 +585,25 @@ mod tests {
         );
         // Another rate, other words: each step of the slider is a new announcement.
         assert_ne!(p(17.5, Annualise::LinearPace).verdict(Lang::Zh), zh);
+    }
+
+    #[test]
+    fn the_caption_says_the_assumption_as_a_sentence() {
+        assert_eq!(
+            p(17.0, Annualise::LinearPace).assumption(Lang::En),
+            "Assuming 17% growth a year, and the full year at the Jan-Aug pace (×12/8)"
+        );
+        assert_eq!(
+            p(17.0, Annualise::EightMonthsOnly).assumption(Lang::En),
+            "Assuming 17% growth a year, comparing Jan-Aug only (cautious)"
+        );
+        let en = caption(Lang::En, &p(17.0, Annualise::LinearPace));
+        assert!(en.contains("a year). Assuming 17%"), "{en}");
+        let zh = caption(Lang::Zh, &p(17.0, Annualise::LinearPace));
+        assert!(
+            zh.ends_with("。假设每年增长17%；按前8个月的月均速度推全年（×12/8）"),
+            "{zh}"
+        );
     }
 
     #[test]
