@@ -375,8 +375,8 @@ fn the_budget_charts_day_counts_are_marked_as_ours() {
     for lang in [Lang::Zh, Lang::En] {
         let mark = lang.pick("（推算）", "(our calc.)");
         let note = lang.pick(
-            "圆圈处起按人封顶：省内5.56天（5000元÷900元），省外6天（6000元÷1000元），为本报推算。",
-            "The rings: where the per-person cap takes over, at 5.56 days in the province (¥5,000 ÷ ¥900) and 6 days out of it (¥6,000 ÷ ¥1,000): our calculation.",
+            "折线在按人封顶处拐弯：省内5.56天（5000元÷900元），省外6天（6000元÷1000元），为本报推算。",
+            "The lines bend where the per-person cap takes over, at 5.56 days in the province (¥5,000 ÷ ¥900) and 6 days out of it (¥6,000 ÷ ¥1,000): our calculation.",
         );
         for w in [280, 360, 640, 1024] {
             let (svg, _, _) = render(ChartId::Budget, w, lang, &plan());

@@ -108,9 +108,9 @@ fn kink_note(lang: Lang) -> String {
         part(Destination::OutOfProvince),
     );
     match lang {
-        Lang::Zh => format!("圆圈处起按人封顶：{i}，{o}，为本报推算。"),
+        Lang::Zh => format!("折线在按人封顶处拐弯：{i}，{o}，为本报推算。"),
         Lang::En => format!(
-            "The rings: where the per-person cap takes over, at {i} and {o}: our calculation."
+            "The lines bend where the per-person cap takes over, at {i} and {o}: our calculation."
         ),
     }
 }
