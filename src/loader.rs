@@ -56,13 +56,21 @@ pub fn kind(id: &str) -> Option<&'static Kind> {
 }
 
 /// The loader's words in one language. `{title}` is the kind's title, `{name}` the value of an
-/// unknown `data-explainer`, `{reason}` what failed.
+/// unknown `data-explainer`, `{reason}` what failed: one of the `why_*` when `embed.js` can tell
+/// which (the browser's own message stays in `data-error` and the console), else that message.
 #[derive(Debug, Clone, Copy)]
 pub struct Words {
     pub loading: &'static str,
     pub slow: &'static str,
     pub failed: &'static str,
     pub reason: &'static str,
+    /// A download failed: the network, the server, or something on the way (an ad blocker).
+    pub why_network: &'static str,
+    /// The host page's Content-Security-Policy does not allow WebAssembly (no Retry: it would
+    /// fail again).
+    pub why_csp: &'static str,
+    /// The browser has no WebAssembly, or has it turned off (no Retry).
+    pub why_no_wasm: &'static str,
     pub plan_kept: &'static str,
     pub retry: &'static str,
     pub retrying: &'static str,
@@ -80,6 +88,9 @@ pub fn words(lang: Lang) -> Words {
             slow: "网络较慢，仍在载入。",
             failed: "{title}没能载入。",
             reason: "原因：{reason}",
+            why_network: "文件没能下载（网络中断，或服务器出了问题）。",
+            why_csp: "本页的内容安全策略（CSP）不允许运行 WebAssembly，网页需要在 script-src 里加上 'wasm-unsafe-eval'。",
+            why_no_wasm: "这个浏览器没有启用 WebAssembly（例如 iPhone 的锁定模式会关闭它），请换一个浏览器或设备查看。",
             plan_kept: "地址栏的链接里保存着你的方案，重试或重新加载后会恢复。",
             retry: "重试 / Retry",
             retrying: "正在重试……",
@@ -93,6 +104,9 @@ pub fn words(lang: Lang) -> Words {
             slow: "The network is slow; still loading.",
             failed: "{title} could not be loaded.",
             reason: "Reason: {reason}",
+            why_network: "a file did not download (the network, or the server).",
+            why_csp: "this page's Content-Security-Policy does not allow WebAssembly: its script-src needs 'wasm-unsafe-eval'.",
+            why_no_wasm: "this browser has WebAssembly turned off (iPhone's Lockdown Mode does, for one); try another browser or device.",
             plan_kept: "Your plan is kept in the link in the address bar and comes back when you retry or reload.",
             retry: "Retry / 重试",
             retrying: "Retrying…",
@@ -338,6 +352,7 @@ pub fn json() -> String {
         let w = words(lang);
         json!({
             "loading": w.loading, "slow": w.slow, "failed": w.failed, "reason": w.reason,
+            "why_network": w.why_network, "why_csp": w.why_csp, "why_no_wasm": w.why_no_wasm,
             "plan_kept": w.plan_kept, "retry": w.retry, "retrying": w.retrying,
             "figures": w.figures, "figures_missing": w.figures_missing,
             "unknown": w.unknown, "no_shadow": w.no_shadow,
@@ -428,6 +443,16 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("{name}"));
+        // The reasons a failure panel gives in plain words, both languages; the CSP one names
+        // the source the README's Deploying section asks for.
+        for lang in ["zh", "en"] {
+            for key in ["why_network", "why_csp", "why_no_wasm"] {
+                let w = v["words"][lang][key].as_str().unwrap_or_default();
+                assert!(w.chars().count() > 10, "{lang} {key}: {w:?}");
+            }
+            let csp = v["words"][lang]["why_csp"].as_str().unwrap_or_default();
+            assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+        }
     }
 
     /// The fonts and characters `embed.js` warms are those of the pre-rendered charts

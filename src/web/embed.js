@@ -66,6 +66,8 @@
   const modules = {};
   let attempt = 0;
   const load = (build) => (modules[build] ||= (() => {
+    // Without WebAssembly there is nothing to download (see why()).
+    if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
     const retry = attempt ? `?retry=${attempt}` : '';
     const wasm = fetch(url(FILES[build].wasm));
     return import(url(FILES[build].js) + retry).then(async (mod) => {
@@ -389,22 +391,35 @@
     ch.port2.postMessage(0);
   });
 
+  // Why a load failed, in the core's words where the error says which (the browser's own message
+  // stays in data-error and the console), and whether Retry can help: a browser without
+  // WebAssembly (iPhone's Lockdown Mode turns it off) and a page whose CSP forbids it fail the
+  // same way every time.
+  const why = (e, w) => {
+    const m = String((e && e.message) || e);
+    if (typeof WebAssembly !== 'object') return [w.why_no_wasm, false];
+    if (/Content.Security.Policy|unsafe-eval/i.test(m)) return [w.why_csp, false];
+    if ((e instanceof TypeError && /fetch|network|load/i.test(m)) || /HTTP status/i.test(m)) return [w.why_network, true];
+    return [m, true];
+  };
+
   // A download or a mount failed: the reason, the plan's safety, Retry, and the figures as text.
-  const failure = (el, root, entry, reason) => {
+  const failure = (el, root, entry, e) => {
     const { kind, lang } = entry;
     const w = CORE.words[lang];
+    const [reason, retryable] = why(e, w);
     clearTimeout(entry.timer);
     entry.state = 'failed';
-    el.setAttribute('data-error', reason);
+    el.setAttribute('data-error', String((e && e.message) || e));
     el.removeAttribute('aria-busy');
     const planKept = kind.id === 'rest-trip' && /(^|[#&])plan\d*=/.test(location.hash);
     root.innerHTML = `<div class="sx t-${themeOf(el)} failed" lang="${lang === 'en' ? 'en' : 'zh-CN'}">` +
       `<div role="alert"><p><strong>${esc(fill(w.failed, { title: kind.title[lang] }))}</strong> ` +
       `<span class="say">${esc(fill(w.reason, { reason }))}</span></p>` +
       (planKept ? `<p>${esc(w.plan_kept)}</p>` : '') + '</div>' +
-      `<p><button type="button" class="retry">${esc(w.retry)}</button></p>` +
+      (retryable ? `<p><button type="button" class="retry">${esc(w.retry)}</button></p>` : '') +
       `<p class="say">${esc(w.figures)}</p><div class="figures"></div></div>`;
-    root.querySelector('.retry').addEventListener('click', (ev) => {
+    root.querySelector('.retry')?.addEventListener('click', (ev) => {
       ev.currentTarget.disabled = true;
       ev.currentTarget.textContent = w.retrying;
       retry();
@@ -468,15 +483,14 @@
           console.error('explainer:', e);
           // The module may have stopped: Retry starts a fresh instance of it.
           if (modules[build] === loading) delete modules[build];
-          failure(it.el, it.root, entry, String((e && e.message) || e));
+          failure(it.el, it.root, entry, e);
         }
       }
     }, (e) => {
       console.error('explainer: loading failed:', e);
-      const reason = String((e && e.message) || e);
       for (const it of wanted) {
         const entry = hosts.get(it.el);
-        if (entry && entry.state === 'loading') failure(it.el, it.root, entry, reason);
+        if (entry && entry.state === 'loading') failure(it.el, it.root, entry, e);
       }
     });
   };
