@@ -9,7 +9,8 @@
 //    garbled or stalled, the wasm draws chart 1 at once (or after the loader's 1.5 s wait), and a
 //    list that comes after it took over paints nothing;
 //  - with the wasm blocked, each box shows words, the figures as text and a Retry button within
-//    3 s; once the network is back, Retry mounts the widgets;
+//    3 s; once the network is back, Retry mounts the widgets; without WebAssembly or with a CSP
+//    that forbids it, each box says which, with the figures and no Retry;
 //  - the snippet pasted twice mounts each embed once; an embed added later mounts by itself;
 //  - an unknown name and an element that cannot hold a shadow root show words, and load nothing;
 //  - without navigator.clipboard, "Copy link" selects the link with a hint, and the form works on;
@@ -499,6 +500,10 @@ for (const mode of ['blocked', 'missing', 'error page', 'not a paint list', 'sta
     .catch(() => fail('wasm blocked: no figures as text'));
   const figures = await p.evaluate(() => document.querySelector('[data-explainer=towns]').shadowRoot.querySelector('.figures').textContent);
   check(figures.includes('410.5亿元') && figures.includes('18.2%'), 'wasm blocked: the towns box lists 410.5亿元 and 18.2%');
+  // The reason in the reader's words (the core's), the browser's own message in data-error.
+  const said = await p.$$eval('[data-explainer]', (els) => els.map((e) => e.shadowRoot.querySelector('[role=alert]')?.textContent || ''));
+  check(said[0].includes(CORE.words.zh.why_network) && said[1].includes(CORE.words.en.why_network) && ws.every((w) => /fetch/i.test(w.error)),
+    `wasm blocked: the reason in plain words ("${said[0].slice(0, 30)}…"), the browser's message in data-error ("${ws[0].error}")`, JSON.stringify(said));
   const retries = await p.$$eval('[data-explainer]', (els) => els.map((e) => e.shadowRoot.querySelector('button.retry')?.textContent));
   check(retries.every((t) => t && t.includes('Retry')), `wasm blocked: a Retry button in each box (${retries.join(' | ')})`);
   blocked = false;
@@ -510,6 +515,42 @@ for (const mode of ['blocked', 'missing', 'error page', 'not a paint list', 'sta
   check(requests.filter((r) => r.endsWith('.wasm')).length >= 2, 'Retry fetched the wasm again');
   const unexpected = problems.filter((m) => !/explainer: loading failed|Failed to fetch|ERR_BLOCKED_BY_CLIENT|TypeError/.test(m));
   check(!unexpected.length, 'wasm blocked: no errors but the failed load itself', unexpected.join('; '));
+  await context.close();
+}
+
+// 4b. Failures Retry cannot mend: a browser with WebAssembly turned off (iPhone's Lockdown Mode)
+// and a host page whose CSP lacks 'wasm-unsafe-eval'. Each box says which, in the reader's
+// language, with the figures as text and no Retry button (it would fail again); without
+// WebAssembly, the glue and the wasm are not even downloaded.
+for (const [label, word, opts] of [
+  ['WebAssembly turned off', 'why_no_wasm', { init: () => { delete window.WebAssembly; } }],
+  ["a host CSP without 'wasm-unsafe-eval'", 'why_csp', { csp: CSP.replace(" 'wasm-unsafe-eval'", '') }],
+]) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 900 } });
+  const p = await context.newPage();
+  const problems = [];
+  const requests = [];
+  p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  watchErrors(p, problems);
+  const html = page(`${SCRIPT}<div data-explainer="towns"></div><div data-explainer="rest-trip" data-lang="en"></div>`);
+  await context.route(`${origin}/t/page.html`, (r) => r.fulfill({ status: 200, body: html,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': opts.csp || CSP } }));
+  if (opts.init) await p.addInitScript(opts.init);
+  await p.goto(`${origin}/t/page.html`);
+  const failed = await p.waitForFunction(() => [...document.querySelectorAll('[data-explainer]')].every((e) => e.dataset.error && e.shadowRoot.querySelector('.figures table, .figures li')), null, { timeout: 6000 })
+    .then(() => true).catch(() => false);
+  const boxes = await p.$$eval('[data-explainer]', (els) => els.map((e) => ({
+    said: e.shadowRoot.querySelector('[role=alert]')?.textContent || '', retry: !!e.shadowRoot.querySelector('button.retry'),
+    busy: e.getAttribute('aria-busy'), error: e.dataset.error,
+  })));
+  check(failed && boxes[0].said.includes(CORE.words.zh[word]) && boxes[1].said.includes(CORE.words.en[word]) && boxes.every((b) => !b.retry && b.busy === null),
+    `${label}: each box says why in its language ("${boxes[0]?.said.slice(0, 40)}…"), with the figures as text and no Retry`, JSON.stringify(boxes));
+  if (opts.init) {
+    const heavy = requests.filter((r) => /\.wasm$|\/sx_explainer\.[0-9a-f]+\.js$/.test(r));
+    check(!heavy.length, `${label}: neither the glue nor the wasm is downloaded`, heavy.join(', '));
+  }
+  const unexpected = problems.filter((m) => !/explainer: loading failed|Content Security Policy|unsafe-eval/.test(m));
+  check(!unexpected.length, `${label}: no errors but the loader's own report`, unexpected.join('; '));
   await context.close();
 }
 
