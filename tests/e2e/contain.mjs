@@ -52,8 +52,10 @@ const SCRIPT = '<script src="/embed.js" defer></script>';
 // embed.js) from the hashed file, through a <link> in the shadow root.
 const noSheets = () => { delete ShadowRoot.prototype.adoptedStyleSheets; };
 
-async function open(html, { width = 1024, files = {}, init, route, dpr = 1, path = '/t/page.html' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: dpr });
+// A fresh context on a page: a host page made up here (`html`, at /t/page.html, with `csp`), or
+// one of ours (`path`); page and console errors, and every request's path, collected.
+async function open(html, { width = 1024, files = {}, init, route, dpr = 1, path = '/t/page.html', csp = CSP, scheme } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: dpr, ...(scheme ? { colorScheme: scheme } : {}) });
   context.setDefaultTimeout(15000);
   const p = await context.newPage();
   const problems = [];
@@ -65,7 +67,7 @@ async function open(html, { width = 1024, files = {}, init, route, dpr = 1, path
     const name = new URL(r.request().url()).pathname.slice(3);
     if (!(name in served)) return r.fulfill({ status: 404, body: 'not found' });
     const type = name.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8';
-    return r.fulfill({ status: 200, body: served[name], headers: { 'content-type': type, 'content-security-policy': CSP } });
+    return r.fulfill({ status: 200, body: served[name], headers: { 'content-type': type, 'content-security-policy': csp } });
   });
   if (route) await route(context);
   if (init) await p.addInitScript(init);
@@ -257,12 +259,9 @@ for (const [width, dpr, scheme, path, mode] of [
   const label = `pre-render at ${width}px, ratio ${dpr}, ${scheme}, ${path}${width > 780 ? '' : `, ${mode}`}`;
   let release;
   const gate = new Promise((r) => { release = r; });
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: dpr, colorScheme: scheme });
-  const p = await context.newPage();
-  const problems = [];
-  watchErrors(p, problems);
-  await context.route('**/*.wasm', async (r) => { await gate; await r.continue(); });
-  await p.goto(origin + path);
+  const { page: p, context, problems } = await open('', {
+    width, dpr, scheme, path, route: (c) => c.route('**/*.wasm', async (r) => { await gate; await r.continue(); }),
+  });
   const grab = () => p.evaluate(async () => {
     const host = document.querySelector('[data-explainer=towns]');
     const c = host.shadowRoot.querySelector('.plot canvas');
@@ -371,17 +370,13 @@ for (const [width, dpr, scheme, path, mode] of [
 // character it draws.
 for (const [path, lang] of [['/', 'zh'], ['/frame.html?explainer=towns&lang=en', 'en']]) {
   const label = `fonts warmed while the paint list is held back (${lang}, ratio 2.625)`;
-  const context = await browser.newContext({ viewport: { width: 412, height: 900 }, deviceScaleFactor: 2.625 });
-  const p = await context.newPage();
-  const problems = [];
-  watchErrors(p, problems);
   let arrived = null;
-  await context.route('**/assets/pre.*/*.json', async (r) => {
+  const route = (c) => c.route('**/assets/pre.*/*.json', async (r) => {
     await new Promise((ok) => setTimeout(ok, 800));
     arrived = true;
     await r.continue();
   });
-  await p.addInitScript(() => {
+  const init = () => {
     window.fontLog = [];
     const P = CanvasRenderingContext2D.prototype;
     for (const name of ['measureText', 'fillText']) {
@@ -393,8 +388,8 @@ for (const [path, lang] of [['/', 'zh'], ['/frame.html?explainer=towns&lang=en',
         return f.call(this, text, ...a);
       };
     }
-  });
-  await p.goto(origin + path);
+  };
+  const { page: p, context, problems } = await open('', { width: 412, dpr: 2.625, path, route, init });
   const marked = await p.waitForFunction(() => performance.getEntriesByName('sx:first-chart').length > 0, null, { timeout: 6000 })
     .then(() => true).catch(() => false);
   const log = await p.evaluate(() => window.fontLog);
@@ -423,12 +418,8 @@ for (const [path, lang] of [['/', 'zh'], ['/frame.html?explainer=towns&lang=en',
 // took over paints nothing over the live chart.
 for (const mode of ['blocked', 'missing', 'error page', 'not a paint list', 'stalled']) {
   const label = `paint list ${mode}`;
-  const context = await browser.newContext({ viewport: { width: 412, height: 900 }, deviceScaleFactor: 2 });
-  const p = await context.newPage();
-  const problems = [];
-  watchErrors(p, problems);
   let late = null;
-  await context.route('**/assets/pre.*/*.json', async (r) => {
+  const route = (c) => c.route('**/assets/pre.*/*.json', async (r) => {
     if (mode === 'blocked') return r.abort('blockedbyclient');
     if (mode === 'missing') return r.fulfill({ status: 404, body: 'not found' });
     if (mode === 'error page') return r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>502 Bad Gateway</p>' });
@@ -440,7 +431,7 @@ for (const mode of ['blocked', 'missing', 'error page', 'not a paint list', 'sta
     late = true;
     return r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(list) });
   });
-  await p.goto(`${origin}/`);
+  const { page: p, context, problems } = await open('', { width: 412, dpr: 2, path: '/', route });
   const ready = await mounted(p, 2, 10000).then(() => true).catch(() => false);
   await p.waitForFunction(() => performance.getEntriesByName('sx:chart:output').length > 0, null, { timeout: 4000 }).catch(() => {});
   const look = () => p.evaluate(async () => {
@@ -526,17 +517,8 @@ for (const [label, word, opts] of [
   ['WebAssembly turned off', 'why_no_wasm', { init: () => { delete window.WebAssembly; } }],
   ["a host CSP without 'wasm-unsafe-eval'", 'why_csp', { csp: CSP.replace(" 'wasm-unsafe-eval'", '') }],
 ]) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 900 } });
-  const p = await context.newPage();
-  const problems = [];
-  const requests = [];
-  p.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  watchErrors(p, problems);
-  const html = page(`${SCRIPT}<div data-explainer="towns"></div><div data-explainer="rest-trip" data-lang="en"></div>`);
-  await context.route(`${origin}/t/page.html`, (r) => r.fulfill({ status: 200, body: html,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': opts.csp || CSP } }));
-  if (opts.init) await p.addInitScript(opts.init);
-  await p.goto(`${origin}/t/page.html`);
+  const { page: p, context, problems, requests } = await open(
+    page(`${SCRIPT}<div data-explainer="towns"></div><div data-explainer="rest-trip" data-lang="en"></div>`), { width: 412, ...opts });
   const failed = await p.waitForFunction(() => [...document.querySelectorAll('[data-explainer]')].every((e) => e.dataset.error && e.shadowRoot.querySelector('.figures table, .figures li')), null, { timeout: 6000 })
     .then(() => true).catch(() => false);
   const boxes = await p.$$eval('[data-explainer]', (els) => els.map((e) => ({
