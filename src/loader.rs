@@ -277,17 +277,25 @@ pub fn prerender_head(kind: &str, lang: Lang) -> Option<String> {
 /// ([`crate::charts::paint_list`]), in the dark or the light palette. `None` for a kind that is
 /// not pre-rendered.
 pub fn prerender_chart(kind: &str, lang: Lang, dark: bool, width: u32) -> Option<String> {
-    use crate::charts::{paint_list, ChartId, ChartInput, ChartOptions, Theme};
-    if !PRE_KINDS.contains(&kind) {
-        return None;
-    }
-    let opts = ChartOptions {
+    use crate::charts::{paint_list, ChartId, ChartInput};
+    let opts = prerender_opts(kind, lang, dark, width)?;
+    Some(paint_list(ChartId::Output, &opts, &ChartInput::default()))
+}
+
+/// The options the first chart of `kind` is pre-rendered with, `None` for a kind that is not.
+fn prerender_opts(
+    kind: &str,
+    lang: Lang,
+    dark: bool,
+    width: u32,
+) -> Option<crate::charts::ChartOptions> {
+    use crate::charts::{ChartOptions, Theme};
+    PRE_KINDS.contains(&kind).then(|| ChartOptions {
         lang,
         theme: if dark { Theme::Dark } else { Theme::Light },
         css_width: f64::from(width),
         ..ChartOptions::default()
-    };
-    Some(paint_list(ChartId::Output, &opts, &ChartInput::default()))
+    })
 }
 
 /// What `embed.js` warms while a pre-rendered kind's paint list is on its way: every font chart
@@ -298,18 +306,12 @@ pub fn prerender_chart(kind: &str, lang: Lang, dark: bool, width: u32) -> Option
 /// waits for the network anyway, so that painting the chart no longer starts with cold fonts.
 /// `None` for a kind that is not pre-rendered.
 pub fn prerender_warm(kind: &str, lang: Lang) -> Option<(Vec<(f64, bool)>, String)> {
-    use crate::charts::{texts, ChartId, ChartInput, ChartOptions};
-    if !PRE_KINDS.contains(&kind) {
-        return None;
-    }
+    use crate::charts::{texts, ChartId, ChartInput};
     let mut fonts: Vec<(f64, bool)> = Vec::new();
     let mut chars = String::new();
     for width in (PRE_FROM..=PRE_TO).step_by(CHART_STEP as usize) {
-        let opts = ChartOptions {
-            lang,
-            css_width: f64::from(width),
-            ..ChartOptions::default()
-        };
+        // The texts are the same in either palette.
+        let opts = prerender_opts(kind, lang, false, width)?;
         for (text, size, bold) in texts(ChartId::Output, &opts, &ChartInput::default()) {
             if !fonts
                 .iter()
