@@ -626,12 +626,9 @@ impl BudgetBody {
                 }
             });
         }
-        for &(dest, k, kx, ky, _) in &kinks {
-            // The day count is ours (per person ÷ per day), so it says so; on a narrow plot only
-            // the note under the chart gives it (kink_note), as there is no room for the words.
-            if narrow {
-                break;
-            }
+        // The day count is ours (per person ÷ per day), so it says so; on a narrow plot only the
+        // note under the chart gives it (kink_note), as there is no room for the words.
+        for &(dest, k, kx, ky, _) in kinks.iter().filter(|_| !narrow) {
             let kt = match lang {
                 Lang::Zh => format!("{}起按人封顶（推算）", days_text(k, lang)),
                 Lang::En => format!("capped from {} (our calc.)", days_text(k, lang)),
