@@ -65,9 +65,11 @@
   // import for the page's lifetime), so Retry really fetches again.
   const modules = {};
   let attempt = 0;
+  // Whether the browser runs WebAssembly at all (iPhone's Lockdown Mode turns it off).
+  const hasWasm = typeof WebAssembly === 'object';
   const load = (build) => (modules[build] ||= (() => {
     // Without WebAssembly there is nothing to download (see why()).
-    if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
+    if (!hasWasm) return Promise.reject(new Error('WebAssembly is not available'));
     const retry = attempt ? `?retry=${attempt}` : '';
     const wasm = fetch(url(FILES[build].wasm));
     return import(url(FILES[build].js) + retry).then(async (mod) => {
@@ -391,13 +393,11 @@
     ch.port2.postMessage(0);
   });
 
-  // Why a load failed, in the core's words where the error says which (the browser's own message
-  // stays in data-error and the console), and whether Retry can help: a browser without
-  // WebAssembly (iPhone's Lockdown Mode turns it off) and a page whose CSP forbids it fail the
-  // same way every time.
-  const why = (e, w) => {
-    const m = String((e && e.message) || e);
-    if (typeof WebAssembly !== 'object') return [w.why_no_wasm, false];
+  // Why a load failed (`m`, the error's message), in the core's words where the error says which
+  // (the browser's own message stays in data-error and the console), and whether Retry can help:
+  // a browser without WebAssembly and a page whose CSP forbids it fail the same way every time.
+  const why = (e, m, w) => {
+    if (!hasWasm) return [w.why_no_wasm, false];
     if (/Content.Security.Policy|unsafe-eval/i.test(m)) return [w.why_csp, false];
     if ((e instanceof TypeError && /fetch|network|load/i.test(m)) || /HTTP status/i.test(m)) return [w.why_network, true];
     return [m, true];
@@ -407,10 +407,11 @@
   const failure = (el, root, entry, e) => {
     const { kind, lang } = entry;
     const w = CORE.words[lang];
-    const [reason, retryable] = why(e, w);
+    const message = String((e && e.message) || e);
+    const [reason, retryable] = why(e, message, w);
     clearTimeout(entry.timer);
     entry.state = 'failed';
-    el.setAttribute('data-error', String((e && e.message) || e));
+    el.setAttribute('data-error', message);
     el.removeAttribute('aria-busy');
     const planKept = kind.id === 'rest-trip' && /(^|[#&])plan\d*=/.test(location.hash);
     root.innerHTML = `<div class="sx t-${themeOf(el)} failed" lang="${lang === 'en' ? 'en' : 'zh-CN'}">` +
